@@ -1,0 +1,223 @@
+/* kr-layout.c
+ *
+ * Phases are columns right of the lane header column; lanes are rows under the phase
+ * header strip. A map without lanes has one unnamed row tall enough for its cards. A card
+ * sits at its offset inside the cell of its phase and lane.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "kr-layout.h"
+
+typedef struct
+{
+  double start;
+  double size;
+} Span;
+
+struct _KrLayout
+{
+  GArray *phases;           /* Span, x */
+  GArray *lanes;            /* Span, y */
+  GHashTable *phase_index;  /* id → index + 1 */
+  GHashTable *lane_index;   /* id → index + 1 */
+  gboolean implicit_lane;   /* the map has no lanes: one unnamed row */
+};
+
+static void
+add_spans (GArray     *spans,
+           GHashTable *index,
+           GListModel *items,
+           double      start,
+           double    (*get_size) (gpointer item))
+{
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KrItem) item = g_list_model_get_item (items, i);
+      Span span = { start, get_size (item) };
+
+      g_array_append_val (spans, span);
+      g_hash_table_insert (index, (gpointer) kr_item_get_id (item), GUINT_TO_POINTER (i + 1));
+      start += span.size;
+    }
+}
+
+static double
+phase_width (gpointer phase)
+{
+  return kr_phase_get_width (phase);
+}
+
+static double
+lane_height (gpointer lane)
+{
+  return kr_lane_get_height (lane);
+}
+
+static double
+implicit_lane_height (KrMap *map)
+{
+  GListModel *touchpoints = kr_map_get_items (map, KR_ITEM_TOUCHPOINT);
+  guint n = g_list_model_get_n_items (touchpoints);
+  double height = KR_LANE_DEFAULT_HEIGHT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrTouchpoint *touchpoint = kr_map_get_item (map, KR_ITEM_TOUCHPOINT, i);
+
+      height = MAX (height, kr_touchpoint_get_y (touchpoint) + KR_LAYOUT_CARD_HEIGHT + KR_LAYOUT_CELL_PADDING);
+    }
+
+  return height;
+}
+
+/* The layout of @map as it is now; it holds the map's id strings, so it must not outlive
+ * a change to the map's phases or lanes. */
+KrLayout *
+kr_layout_new (KrMap *map)
+{
+  KrLayout *self = g_new0 (KrLayout, 1);
+
+  self->phases = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->lanes = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->phase_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->lane_index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_spans (self->phases, self->phase_index, kr_map_get_items (map, KR_ITEM_PHASE),
+             KR_LAYOUT_LANE_HEADER_WIDTH, phase_width);
+  add_spans (self->lanes, self->lane_index, kr_map_get_items (map, KR_ITEM_LANE),
+             KR_LAYOUT_PHASE_HEADER_HEIGHT, lane_height);
+
+  if (self->lanes->len == 0)
+    {
+      Span span = { KR_LAYOUT_PHASE_HEADER_HEIGHT, implicit_lane_height (map) };
+
+      g_array_append_val (self->lanes, span);
+      self->implicit_lane = TRUE;
+    }
+
+  return self;
+}
+
+void
+kr_layout_free (KrLayout *self)
+{
+  if (self == NULL)
+    return;
+
+  g_array_unref (self->phases);
+  g_array_unref (self->lanes);
+  g_hash_table_unref (self->phase_index);
+  g_hash_table_unref (self->lane_index);
+  g_free (self);
+}
+
+static double
+spans_end (GArray *spans,
+           double  start)
+{
+  if (spans->len == 0)
+    return start;
+
+  return g_array_index (spans, Span, spans->len - 1).start + g_array_index (spans, Span, spans->len - 1).size;
+}
+
+/* Everything the map covers: header strip, lane titles and all rows and columns. */
+KrRect
+kr_layout_get_bounds (KrLayout *self)
+{
+  double right = MAX (spans_end (self->phases, KR_LAYOUT_LANE_HEADER_WIDTH),
+                      KR_LAYOUT_LANE_HEADER_WIDTH + KR_PHASE_DEFAULT_WIDTH);
+  double bottom = spans_end (self->lanes, KR_LAYOUT_PHASE_HEADER_HEIGHT);
+
+  return (KrRect) { 0, 0, right, bottom };
+}
+
+/* The area of the rows, right of the lane titles and under the phase headers. */
+KrRect
+kr_layout_get_lanes_area (KrLayout *self)
+{
+  KrRect bounds = kr_layout_get_bounds (self);
+
+  return (KrRect) { KR_LAYOUT_LANE_HEADER_WIDTH, KR_LAYOUT_PHASE_HEADER_HEIGHT,
+                    bounds.width - KR_LAYOUT_LANE_HEADER_WIDTH,
+                    bounds.height - KR_LAYOUT_PHASE_HEADER_HEIGHT };
+}
+
+guint
+kr_layout_get_n_phases (KrLayout *self)
+{
+  return self->phases->len;
+}
+
+KrRect
+kr_layout_get_phase_column (KrLayout *self,
+                            guint     index)
+{
+  Span *span = &g_array_index (self->phases, Span, index);
+  KrRect lanes = kr_layout_get_lanes_area (self);
+
+  return (KrRect) { span->start, lanes.y, span->size, lanes.height };
+}
+
+KrRect
+kr_layout_get_phase_header (KrLayout *self,
+                            guint     index)
+{
+  Span *span = &g_array_index (self->phases, Span, index);
+
+  return (KrRect) { span->start, 0, span->size, KR_LAYOUT_PHASE_HEADER_HEIGHT };
+}
+
+/* The number of rows; a map without lanes has one unnamed row. */
+guint
+kr_layout_get_n_lanes (KrLayout *self)
+{
+  return self->lanes->len;
+}
+
+KrRect
+kr_layout_get_lane_row (KrLayout *self,
+                        guint     index)
+{
+  Span *span = &g_array_index (self->lanes, Span, index);
+  KrRect bounds = kr_layout_get_bounds (self);
+
+  return (KrRect) { 0, span->start, bounds.width, span->size };
+}
+
+gboolean
+kr_layout_get_cell (KrLayout   *self,
+                    const char *phase_id,
+                    const char *lane_id,
+                    KrRect     *cell)
+{
+  guint phase = GPOINTER_TO_UINT (g_hash_table_lookup (self->phase_index, phase_id ? phase_id : ""));
+  guint lane = self->implicit_lane ? 1 : GPOINTER_TO_UINT (g_hash_table_lookup (self->lane_index, lane_id ? lane_id : ""));
+  Span *column, *row;
+
+  if (phase == 0 || lane == 0)
+    return FALSE;
+
+  column = &g_array_index (self->phases, Span, phase - 1);
+  row = &g_array_index (self->lanes, Span, lane - 1);
+  *cell = (KrRect) { column->start, row->start, column->size, row->size };
+  return TRUE;
+}
+
+gboolean
+kr_layout_get_card_rect (KrLayout     *self,
+                         KrTouchpoint *touchpoint,
+                         KrRect       *rect)
+{
+  KrRect cell;
+
+  if (!kr_layout_get_cell (self, kr_touchpoint_get_phase_id (touchpoint),
+                           kr_touchpoint_get_lane_id (touchpoint), &cell))
+    return FALSE;
+
+  *rect = (KrRect) { cell.x + kr_touchpoint_get_x (touchpoint), cell.y + kr_touchpoint_get_y (touchpoint),
+                     KR_LAYOUT_CARD_WIDTH, KR_LAYOUT_CARD_HEIGHT };
+  return TRUE;
+}

@@ -1,0 +1,820 @@
+/* kr-renderer.c
+ *
+ * kr_renderer_draw() paints the part of a map inside @viewport (map coordinates) onto any
+ * cairo context whose transformation already maps map coordinates to the device. The canvas,
+ * every export format and the presenter all come through here, so what is on screen and
+ * what is in a file can not differ.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "kr-channel-icon.h"
+#include "kr-layout.h"
+#include "kr-renderer.h"
+#include "kr-route.h"
+
+#define CARD_RADIUS    10.0
+#define CARD_PADDING   12.0
+#define ACCENT_WIDTH    6.0
+#define ARROW_LENGTH   12.0
+#define FACE_SIZE      22.0
+
+struct _KrRenderer
+{
+  GObject parent_instance;
+
+  KrThemeId theme_id;
+  const KrTheme *theme;
+};
+
+G_DEFINE_FINAL_TYPE (KrRenderer, kr_renderer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_THEME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What one call of kr_renderer_draw() works with. */
+typedef struct
+{
+  KrRenderer *renderer;
+  const KrTheme *theme;
+  cairo_t *cr;
+  KrMap *map;
+  KrLayout *layout;
+  KrRect viewport;
+  PangoContext *pango;
+} Frame;
+
+static void
+kr_renderer_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  KrRenderer *self = KR_RENDERER (object);
+
+  switch (prop_id)
+    {
+    case PROP_THEME:
+      g_value_set_uint (value, self->theme_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kr_renderer_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  KrRenderer *self = KR_RENDERER (object);
+
+  switch (prop_id)
+    {
+    case PROP_THEME:
+      kr_renderer_set_theme (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kr_renderer_class_init (KrRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = kr_renderer_get_property;
+  object_class->set_property = kr_renderer_set_property;
+
+  properties[PROP_THEME] =
+    g_param_spec_uint ("theme", NULL, NULL, 0, KR_N_THEMES - 1, KR_THEME_LIGHT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kr_renderer_init (KrRenderer *self)
+{
+  self->theme_id = KR_THEME_LIGHT;
+  self->theme = kr_theme_get (KR_THEME_LIGHT);
+}
+
+KrRenderer *
+kr_renderer_new (KrThemeId theme)
+{
+  return g_object_new (KR_TYPE_RENDERER, "theme", theme, NULL);
+}
+
+KrThemeId
+kr_renderer_get_theme (KrRenderer *self)
+{
+  g_return_val_if_fail (KR_IS_RENDERER (self), KR_THEME_LIGHT);
+
+  return self->theme_id;
+}
+
+void
+kr_renderer_set_theme (KrRenderer *self,
+                       KrThemeId   theme)
+{
+  g_return_if_fail (KR_IS_RENDERER (self));
+  g_return_if_fail (theme < KR_N_THEMES);
+
+  if (self->theme_id == theme)
+    return;
+
+  self->theme_id = theme;
+  self->theme = kr_theme_get (theme);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
+}
+
+/* Drawing helpers */
+
+static void
+set_color (cairo_t       *cr,
+           const KrColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static void
+rounded_rect (cairo_t      *cr,
+              const KrRect *rect,
+              double        radius)
+{
+  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
+
+  radius = MIN (radius, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static KrColor
+phase_color (KrPhase *phase)
+{
+  KrColor color = { 0.24, 0.49, 0.85, 1 };
+
+  kr_color_parse (kr_phase_get_color (phase), &color);
+  return color;
+}
+
+typedef enum {
+  TEXT_REGULAR,
+  TEXT_BOLD,
+} TextWeight;
+
+/* Lays out @text in at most @width and @max_lines lines, ellipsized; returns its height. */
+static double
+draw_text (Frame         *frame,
+           const char    *text,
+           double         size,
+           TextWeight     weight,
+           const KrColor *color,
+           double         x,
+           double         y,
+           double         width,
+           int            max_lines,
+           PangoAlignment alignment)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (frame->pango);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (frame->theme->font_family);
+  int text_width, text_height;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+
+  pango_font_description_set_absolute_size (font, size * frame->theme->font_scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight == TEXT_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
+  pango_layout_set_alignment (layout, alignment);
+
+  set_color (frame->cr, color);
+  cairo_move_to (frame->cr, x, y);
+  pango_cairo_show_layout (frame->cr, layout);
+
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  return text_height;
+}
+
+/* Phases, lanes and headers */
+
+static void
+draw_background (Frame *frame)
+{
+  KrRect bounds = kr_layout_get_bounds (frame->layout);
+  KrRect area = kr_rect_union (&bounds, &frame->viewport);
+
+  set_color (frame->cr, &frame->theme->background);
+  cairo_rectangle (frame->cr, area.x, area.y, area.width, area.height);
+  cairo_fill (frame->cr);
+}
+
+static void
+draw_phase_columns (Frame *frame)
+{
+  guint n = kr_layout_get_n_phases (frame->layout);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrPhase *phase = kr_map_get_item (frame->map, KR_ITEM_PHASE, i);
+      KrRect column = kr_layout_get_phase_column (frame->layout, i);
+      KrColor accent = phase_color (phase);
+      KrColor band = kr_color_mix (&accent, &frame->theme->band_tint, frame->theme->band_tint_amount);
+
+      if (!kr_rect_intersects (&column, &frame->viewport))
+        continue;
+
+      set_color (frame->cr, &band);
+      cairo_rectangle (frame->cr, column.x, column.y, column.width, column.height);
+      cairo_fill (frame->cr);
+
+      /* the border to the next column */
+      set_color (frame->cr, &frame->theme->grid_line);
+      cairo_rectangle (frame->cr, kr_rect_right (&column) - 1, column.y, 1, column.height);
+      cairo_fill (frame->cr);
+    }
+}
+
+static void
+draw_lanes (Frame *frame)
+{
+  guint n = kr_layout_get_n_lanes (frame->layout);
+  gboolean named = kr_map_get_n_items (frame->map, KR_ITEM_LANE) > 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrRect row = kr_layout_get_lane_row (frame->layout, i);
+      KrRect title_cell = { 0, row.y, KR_LAYOUT_LANE_HEADER_WIDTH, row.height };
+
+      if (!kr_rect_intersects (&row, &frame->viewport))
+        continue;
+
+      set_color (frame->cr, &frame->theme->lane_header);
+      cairo_rectangle (frame->cr, title_cell.x, title_cell.y, title_cell.width, title_cell.height);
+      cairo_fill (frame->cr);
+
+      if (named)
+        {
+          KrLane *lane = kr_map_get_item (frame->map, KR_ITEM_LANE, i);
+
+          draw_text (frame, kr_lane_get_title (lane), 15, TEXT_BOLD, &frame->theme->text,
+                     16, row.y + 16, KR_LAYOUT_LANE_HEADER_WIDTH - 32, 4, PANGO_ALIGN_LEFT);
+        }
+
+      /* the line under each row */
+      set_color (frame->cr, &frame->theme->grid_line);
+      cairo_rectangle (frame->cr, 0, kr_rect_bottom (&row) - 1, row.width, 1);
+      cairo_fill (frame->cr);
+    }
+}
+
+static void
+draw_phase_headers (Frame *frame)
+{
+  guint n = kr_layout_get_n_phases (frame->layout);
+  KrRect corner = { 0, 0, KR_LAYOUT_LANE_HEADER_WIDTH, KR_LAYOUT_PHASE_HEADER_HEIGHT };
+
+  set_color (frame->cr, &frame->theme->header_background);
+  cairo_rectangle (frame->cr, corner.x, corner.y, corner.width, corner.height);
+  cairo_fill (frame->cr);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrPhase *phase = kr_map_get_item (frame->map, KR_ITEM_PHASE, i);
+      KrRect header = kr_layout_get_phase_header (frame->layout, i);
+      KrColor accent = phase_color (phase);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      double text_x = header.x + 20;
+      double text_width = header.width - 40;
+      double title_height;
+
+      if (!kr_rect_intersects (&header, &frame->viewport))
+        continue;
+
+      set_color (frame->cr, &frame->theme->header_background);
+      cairo_rectangle (frame->cr, header.x, header.y, header.width, header.height);
+      cairo_fill (frame->cr);
+
+      set_color (frame->cr, &accent);
+      cairo_rectangle (frame->cr, header.x, header.y, header.width, 6);
+      cairo_fill (frame->cr);
+
+      draw_text (frame, number, 13, TEXT_BOLD, &frame->theme->text_muted,
+                 text_x, header.y + 16, text_width, 1, PANGO_ALIGN_LEFT);
+      title_height = draw_text (frame, kr_phase_get_title (phase), 18, TEXT_BOLD, &frame->theme->text,
+                                text_x + 22, header.y + 14, text_width - 22, 1, PANGO_ALIGN_LEFT);
+      draw_text (frame, kr_phase_get_description (phase), 12, TEXT_REGULAR, &frame->theme->text_muted,
+                 text_x + 22, header.y + 18 + MAX (title_height, 20), text_width - 22, 1, PANGO_ALIGN_LEFT);
+
+      set_color (frame->cr, &frame->theme->grid_line);
+      cairo_rectangle (frame->cr, kr_rect_right (&header) - 1, header.y + 6, 1, header.height - 6);
+      cairo_fill (frame->cr);
+    }
+
+  set_color (frame->cr, &frame->theme->grid_line);
+  cairo_rectangle (frame->cr, 0, KR_LAYOUT_PHASE_HEADER_HEIGHT - 1,
+                   kr_layout_get_bounds (frame->layout).width, 1);
+  cairo_fill (frame->cr);
+}
+
+/* Cards */
+
+static KrColor
+emotion_color (const KrTheme *theme,
+               int            emotion)
+{
+  double amount = (CLAMP (emotion, 1, 5) - 1) / 4.0;
+
+  if (amount <= 0.5)
+    return kr_color_mix (&theme->emotion_low, &theme->emotion_mid, amount * 2);
+
+  return kr_color_mix (&theme->emotion_mid, &theme->emotion_high, (amount - 0.5) * 2);
+}
+
+/* A round face whose mouth curves from a frown (1) to a smile (5). */
+static void
+draw_emotion_face (Frame  *frame,
+                   int     emotion,
+                   double  x,
+                   double  y,
+                   double  size)
+{
+  cairo_t *cr = frame->cr;
+  KrColor color = emotion_color (frame->theme, emotion);
+  double r = size / 2, cx = x + r, cy = y + r;
+  double curve = (CLAMP (emotion, 1, 5) - 3) / 2.0;   /* −1 … 1 */
+
+  set_color (cr, &color);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_fill (cr);
+
+  set_color (cr, &frame->theme->card_background);
+  cairo_arc (cr, cx - r * 0.35, cy - r * 0.2, r * 0.12, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_arc (cr, cx + r * 0.35, cy - r * 0.2, r * 0.12, 0, 2 * G_PI);
+  cairo_fill (cr);
+
+  cairo_set_line_width (cr, MAX (1.5, size / 12));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_move_to (cr, cx - r * 0.45, cy + r * 0.3 - curve * r * 0.12);
+  cairo_curve_to (cr, cx - r * 0.2, cy + r * 0.3 + curve * r * 0.3,
+                  cx + r * 0.2, cy + r * 0.3 + curve * r * 0.3,
+                  cx + r * 0.45, cy + r * 0.3 - curve * r * 0.12);
+  cairo_stroke (cr);
+}
+
+static KrColor
+persona_color (KrMap      *map,
+               const char *persona_id)
+{
+  KrPersona *persona = kr_map_lookup_persona (map, persona_id);
+  KrColor color = { 0.56, 0.36, 0.82, 1 };
+
+  if (persona != NULL)
+    kr_color_parse (kr_persona_get_color (persona), &color);
+
+  return color;
+}
+
+/* A pill with a count, such as the number of notes; returns its width. */
+static double
+draw_badge (Frame      *frame,
+            const char *text,
+            double      right,
+            double      y)
+{
+  double width = 12 + 8 * g_utf8_strlen (text, -1) * frame->theme->font_scale;
+  KrRect pill = { right - width, y, width, 18 };
+
+  set_color (frame->cr, &frame->theme->badge_background);
+  rounded_rect (frame->cr, &pill, 9);
+  cairo_fill (frame->cr);
+  draw_text (frame, text, 11, TEXT_BOLD, &frame->theme->badge_text,
+             pill.x, pill.y + 2, pill.width, 1, PANGO_ALIGN_CENTER);
+  return width;
+}
+
+static double
+draw_done_mark (Frame        *frame,
+                KrTouchpoint *touchpoint,
+                double        right,
+                double        y)
+{
+  cairo_t *cr = frame->cr;
+  double x = right - 18;
+
+  if (!kr_touchpoint_get_done (touchpoint))
+    return 0;
+
+  set_color (cr, &frame->theme->emotion_high);
+  cairo_arc (cr, x + 9, y + 9, 9, 0, 2 * G_PI);
+  cairo_fill (cr);
+  set_color (cr, &frame->theme->card_background);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, x + 5, y + 9.5);
+  cairo_line_to (cr, x + 8, y + 12.5);
+  cairo_line_to (cr, x + 13.5, y + 6);
+  cairo_stroke (cr);
+  return 18;
+}
+
+static void
+draw_card_footer (Frame        *frame,
+                  KrTouchpoint *touchpoint,
+                  const KrRect *card)
+{
+  const char * const *personas = kr_touchpoint_get_persona_ids (touchpoint);
+  guint n_notes = g_list_model_get_n_items (kr_touchpoint_get_notes (touchpoint));
+  double y = kr_rect_bottom (card) - CARD_PADDING - 18;
+  double right = kr_rect_right (card) - CARD_PADDING;
+  double x = card->x + ACCENT_WIDTH + CARD_PADDING;
+
+  for (guint i = 0; personas && personas[i] && i < 6; i++)
+    {
+      KrColor color = persona_color (frame->map, personas[i]);
+
+      set_color (frame->cr, &color);
+      cairo_arc (frame->cr, x + 7 + i * 12, y + 9, 6, 0, 2 * G_PI);
+      cairo_fill_preserve (frame->cr);
+      set_color (frame->cr, &frame->theme->card_background);
+      cairo_set_line_width (frame->cr, 1.5);
+      cairo_stroke (frame->cr);
+    }
+
+  right -= draw_done_mark (frame, touchpoint, right, y);
+
+  if (kr_touchpoint_get_points (touchpoint) > 0)
+    {
+      /* TRANSLATORS: progress points of a touchpoint, shown on its card */
+      g_autofree char *points = g_strdup_printf (_("%d pts"), kr_touchpoint_get_points (touchpoint));
+
+      right -= 6;
+      draw_text (frame, points, 11, TEXT_BOLD, &frame->theme->text_muted,
+                 right - 60, y + 2, 60, 1, PANGO_ALIGN_RIGHT);
+      right -= 62;
+    }
+
+  if (n_notes > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("✎ %u", n_notes);
+
+      draw_badge (frame, count, right, y);
+    }
+}
+
+static void
+draw_card (Frame        *frame,
+           KrTouchpoint *touchpoint,
+           const KrRect *card)
+{
+  cairo_t *cr = frame->cr;
+  KrPhase *phase = kr_map_lookup_phase (frame->map, kr_touchpoint_get_phase_id (touchpoint));
+  KrColor accent = phase ? phase_color (phase) : frame->theme->connection;
+  KrRect shadow = { card->x, card->y + 2, card->width, card->height };
+  double inner_x = card->x + ACCENT_WIDTH + CARD_PADDING;
+  double inner_width = card->width - ACCENT_WIDTH - 2 * CARD_PADDING;
+  const char *channel = kr_touchpoint_get_channel (touchpoint);
+
+  kr_color_parse (kr_touchpoint_get_color (touchpoint), &accent);
+
+  set_color (cr, &frame->theme->card_shadow);
+  rounded_rect (cr, &shadow, CARD_RADIUS);
+  cairo_fill (cr);
+
+  set_color (cr, &frame->theme->card_background);
+  rounded_rect (cr, card, CARD_RADIUS);
+  cairo_fill_preserve (cr);
+
+  /* the accent strip, clipped to the card's rounded corners */
+  cairo_save (cr);
+  cairo_clip_preserve (cr);
+  set_color (cr, &accent);
+  cairo_rectangle (cr, card->x, card->y, ACCENT_WIDTH, card->height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  /* indirect touchpoints (word of mouth, reviews) get a dashed outline */
+  set_color (cr, &frame->theme->card_border);
+  cairo_set_line_width (cr, frame->theme->card_border_width);
+  if (!kr_touchpoint_get_direct (touchpoint))
+    cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  set_color (cr, &frame->theme->text_muted);
+  kr_channel_icon_draw (cr, kr_channel_from_string (channel), inner_x, card->y + CARD_PADDING, 14);
+  draw_text (frame, kr_channel_get_display_name (channel), 11, TEXT_REGULAR, &frame->theme->text_muted,
+             inner_x + 19, card->y + CARD_PADDING - 0.5, inner_width - 19 - FACE_SIZE - 4, 1, PANGO_ALIGN_LEFT);
+
+  draw_emotion_face (frame, kr_touchpoint_get_emotion (touchpoint),
+                     kr_rect_right (card) - CARD_PADDING - FACE_SIZE, card->y + CARD_PADDING - 4, FACE_SIZE);
+
+  draw_text (frame, kr_touchpoint_get_title (touchpoint), 14, TEXT_BOLD, &frame->theme->text,
+             inner_x, card->y + CARD_PADDING + 20, inner_width, 2, PANGO_ALIGN_LEFT);
+
+  draw_card_footer (frame, touchpoint, card);
+}
+
+static void
+draw_cards (Frame *frame)
+{
+  guint n = kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrTouchpoint *touchpoint = kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i);
+      KrRect card, reach;
+
+      if (!kr_layout_get_card_rect (frame->layout, touchpoint, &card))
+        continue;
+
+      reach = kr_rect_inflate (&card, 4);
+      if (kr_rect_intersects (&reach, &frame->viewport))
+        draw_card (frame, touchpoint, &card);
+    }
+}
+
+/* Connections */
+
+/* Parallel arrows between the same two cards (either way) fan out: 0, 1, −1, 2, −2, … */
+static int
+fan_index (guint rank)
+{
+  return rank % 2 ? (int) (rank + 1) / 2 : -(int) (rank / 2);
+}
+
+static char *
+pair_key (const char *a,
+          const char *b)
+{
+  return g_strcmp0 (a, b) < 0 ? g_strconcat (a, "\n", b, NULL) : g_strconcat (b, "\n", a, NULL);
+}
+
+static void
+draw_arrowhead (cairo_t       *cr,
+                const KrRoute *route,
+                double         size)
+{
+  KrPoint tip = route->points[3];
+  KrPoint direction = kr_route_tangent_at (route, 1);
+  double length = hypot (direction.x, direction.y);
+  double dx = direction.x / length, dy = direction.y / length;
+
+  cairo_move_to (cr, tip.x, tip.y);
+  cairo_line_to (cr, tip.x - size * dx + size * 0.5 * dy, tip.y - size * dy - size * 0.5 * dx);
+  cairo_line_to (cr, tip.x - size * dx - size * 0.5 * dy, tip.y - size * dy + size * 0.5 * dx);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_connection_label (Frame         *frame,
+                       const KrRoute *route,
+                       const char    *label)
+{
+  KrPoint middle = kr_route_point_at (route, 0.5);
+  g_autoptr(PangoLayout) layout = pango_layout_new (frame->pango);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (frame->theme->font_family);
+  int width, height;
+  KrRect box;
+
+  pango_font_description_set_absolute_size (font, 12 * frame->theme->font_scale * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, label, -1);
+  pango_layout_set_width (layout, 160 * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &width, &height);
+
+  box = (KrRect) { middle.x - width / 2.0 - 6, middle.y - height / 2.0 - 3, width + 12, height + 6 };
+  set_color (frame->cr, &frame->theme->background);
+  rounded_rect (frame->cr, &box, 6);
+  cairo_fill_preserve (frame->cr);
+  set_color (frame->cr, &frame->theme->grid_line);
+  cairo_set_line_width (frame->cr, 1);
+  cairo_stroke (frame->cr);
+
+  set_color (frame->cr, &frame->theme->text);
+  cairo_move_to (frame->cr, box.x + 6, box.y + 3);
+  pango_cairo_show_layout (frame->cr, layout);
+}
+
+static GArray *
+collect_card_rects (Frame *frame)
+{
+  guint n = kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT);
+  GArray *rects = g_array_sized_new (FALSE, FALSE, sizeof (KrRect), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrRect card;
+
+      if (kr_layout_get_card_rect (frame->layout, kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i), &card))
+        g_array_append_val (rects, card);
+    }
+
+  return rects;
+}
+
+typedef void (*RouteFunc) (Frame         *frame,
+                           KrConnection  *connection,
+                           const KrRoute *route,
+                           gpointer       user_data);
+
+/* Calls @func with the route of every connection whose ends are on the map. */
+static void
+route_connections (Frame     *frame,
+                   RouteFunc  func,
+                   gpointer   user_data)
+{
+  guint n = kr_map_get_n_items (frame->map, KR_ITEM_CONNECTION);
+  g_autoptr(GHashTable) pair_counts = NULL;
+  g_autoptr(GArray) cards = NULL;
+
+  if (n == 0)
+    return;
+
+  pair_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  cards = collect_card_rects (frame);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrConnection *connection = kr_map_get_item (frame->map, KR_ITEM_CONNECTION, i);
+      KrTouchpoint *from = kr_map_lookup_touchpoint (frame->map, kr_connection_get_from_id (connection));
+      KrTouchpoint *to = kr_map_lookup_touchpoint (frame->map, kr_connection_get_to_id (connection));
+      char *key = pair_key (kr_connection_get_from_id (connection), kr_connection_get_to_id (connection));
+      guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (pair_counts, key));
+      KrRect from_rect, to_rect;
+      KrRoute route;
+
+      g_hash_table_replace (pair_counts, key, GUINT_TO_POINTER (rank + 1));
+
+      if (from == NULL || to == NULL ||
+          !kr_layout_get_card_rect (frame->layout, from, &from_rect) ||
+          !kr_layout_get_card_rect (frame->layout, to, &to_rect))
+        continue;
+
+      kr_route_connection (&from_rect, &to_rect, from == to, fan_index (rank),
+                           (const KrRect *) cards->data, cards->len, &route);
+      func (frame, connection, &route, user_data);
+    }
+}
+
+/* How far a label may reach beyond its curve's control points */
+#define LABEL_REACH 90.0
+
+static void
+draw_connection (Frame         *frame,
+                 KrConnection  *connection,
+                 const KrRoute *route,
+                 gpointer       user_data)
+{
+  cairo_t *cr = frame->cr;
+  KrRect bounds = kr_route_get_bounds (route);
+
+  bounds = kr_rect_inflate (&bounds, LABEL_REACH);
+  if (!kr_rect_intersects (&bounds, &frame->viewport))
+    return;
+
+  set_color (cr, &frame->theme->connection);
+  cairo_set_line_width (cr, frame->theme->line_width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (kr_connection_is_dashed (connection))
+    cairo_set_dash (cr, (double[]) { 8, 6 }, 2, 0);
+
+  cairo_move_to (cr, route->points[0].x, route->points[0].y);
+  cairo_curve_to (cr, route->points[1].x, route->points[1].y, route->points[2].x, route->points[2].y,
+                  route->points[3].x, route->points[3].y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  draw_arrowhead (cr, route, ARROW_LENGTH + frame->theme->line_width * 2);
+
+  if (*kr_connection_get_label (connection) != '\0')
+    draw_connection_label (frame, route, kr_connection_get_label (connection));
+}
+
+static void
+extend_by_route (Frame         *frame,
+                 KrConnection  *connection,
+                 const KrRoute *route,
+                 gpointer       user_data)
+{
+  KrRect *extent = user_data;
+  KrRect bounds = kr_route_get_bounds (route);
+
+  *extent = kr_rect_union (extent, &bounds);
+}
+
+static PangoContext *
+create_pango_context (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics: text wraps the same at every zoom and in every export. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
+static void
+frame_init (Frame      *frame,
+            KrRenderer *self,
+            cairo_t    *cr,
+            KrMap      *map,
+            const KrRect *viewport)
+{
+  *frame = (Frame) { self, self->theme, cr, map, kr_layout_new (map), *viewport,
+                     cr ? create_pango_context (cr) : NULL };
+}
+
+static void
+frame_clear (Frame *frame)
+{
+  g_clear_pointer (&frame->layout, kr_layout_free);
+  g_clear_object (&frame->pango);
+}
+
+/**
+ * kr_renderer_get_extent:
+ *
+ * Returns: the rectangle, in map coordinates, that everything drawn of @map lies in:
+ *   phases, lanes, cards and the arcs of loops that rise above them.
+ */
+KrRect
+kr_renderer_get_extent (KrRenderer *self,
+                        KrMap      *map)
+{
+  KrRect extent = { 0 };
+  Frame frame;
+
+  g_return_val_if_fail (KR_IS_RENDERER (self), extent);
+  g_return_val_if_fail (KR_IS_MAP (map), extent);
+
+  frame_init (&frame, self, NULL, map, &extent);
+  extent = kr_layout_get_bounds (frame.layout);
+  route_connections (&frame, extend_by_route, &extent);
+  frame_clear (&frame);
+
+  return extent;
+}
+
+/**
+ * kr_renderer_draw:
+ * @cr: a context whose user space is map coordinates
+ * @viewport: the part of the map to draw, in map coordinates
+ *
+ * Draws @map; anything outside @viewport may be skipped.
+ */
+void
+kr_renderer_draw (KrRenderer    *self,
+                  cairo_t       *cr,
+                  KrMap         *map,
+                  const KrRect  *viewport,
+                  KrRenderFlags  flags)
+{
+  Frame frame;
+
+  g_return_if_fail (KR_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (KR_IS_MAP (map));
+  g_return_if_fail (viewport != NULL);
+
+  frame_init (&frame, self, cr, map, viewport);
+  cairo_save (cr);
+
+  if (!(flags & KR_RENDER_NO_BACKGROUND))
+    draw_background (&frame);
+
+  draw_phase_columns (&frame);
+  draw_lanes (&frame);
+  draw_phase_headers (&frame);
+  route_connections (&frame, draw_connection, NULL);
+  draw_cards (&frame);
+
+  cairo_restore (cr);
+  frame_clear (&frame);
+}

@@ -1,0 +1,197 @@
+/* kr-route.c
+ *
+ * Connections are cubic Bézier curves. Forward arrows leave the right edge and enter the
+ * left edge; loops back leave the top of the source, arc above every card they pass over and
+ * come down onto the top of the target, so a return in the journey reads as a *Kringel*
+ * rather than a line through the cards. Several arrows between the same pair get a
+ * @lane_index (0, 1, −1, 2, …) that fans them apart.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "kr-route.h"
+
+#define GAP            16.0   /* horizontal room needed for a forward arrow */
+#define ARC_CLEARANCE  30.0   /* between a loop's highest point and the cards below it */
+#define FAN_SPACING    18.0
+
+static void
+route_forward (const KrRect *from,
+               const KrRect *to,
+               int           lane_index,
+               KrRoute      *route)
+{
+  double fan = lane_index * FAN_SPACING;
+  KrPoint start = { kr_rect_right (from), from->y + from->height / 2 + fan };
+  KrPoint end = { to->x, to->y + to->height / 2 + fan };
+  double reach = MAX ((end.x - start.x) / 2, 30);
+
+  route->kind = KR_ROUTE_FORWARD;
+  route->points[0] = start;
+  route->points[1] = (KrPoint) { start.x + reach, start.y };
+  route->points[2] = (KrPoint) { end.x - reach, end.y };
+  route->points[3] = end;
+}
+
+static void
+route_vertical (const KrRect *from,
+                const KrRect *to,
+                int           lane_index,
+                KrRoute      *route)
+{
+  double fan = lane_index * FAN_SPACING;
+  gboolean down = to->y >= kr_rect_bottom (from);
+  KrPoint start = { from->x + from->width / 2 + fan, down ? kr_rect_bottom (from) : from->y };
+  KrPoint end = { to->x + to->width / 2 + fan, down ? to->y : kr_rect_bottom (to) };
+  double reach = MAX (fabs (end.y - start.y) / 2, 20) * (down ? 1 : -1);
+
+  route->kind = KR_ROUTE_VERTICAL;
+  route->points[0] = start;
+  route->points[1] = (KrPoint) { start.x, start.y + reach };
+  route->points[2] = (KrPoint) { end.x, end.y - reach };
+  route->points[3] = end;
+}
+
+/* The top of the arc: above both ends and above every card the arc passes over. */
+static double
+arc_peak (const KrRect *from,
+          const KrRect *to,
+          const KrRect *obstacles,
+          guint         n_obstacles)
+{
+  double left = MIN (from->x, to->x);
+  double right = MAX (kr_rect_right (from), kr_rect_right (to));
+  double lowest_end = MAX (from->y, to->y);
+  double peak = MIN (from->y, to->y);
+
+  /* Cards between the ends and above the lower end would be crossed on the way up. */
+  for (guint i = 0; i < n_obstacles; i++)
+    {
+      const KrRect *card = &obstacles[i];
+
+      if (card->x < right && kr_rect_right (card) > left &&
+          card->y < lowest_end && kr_rect_bottom (card) > peak - ARC_CLEARANCE)
+        peak = MIN (peak, card->y);
+    }
+
+  return peak - ARC_CLEARANCE;
+}
+
+static void
+route_backward (const KrRect *from,
+                const KrRect *to,
+                int           lane_index,
+                const KrRect *obstacles,
+                guint         n_obstacles,
+                KrRoute      *route)
+{
+  double fan = lane_index * FAN_SPACING;
+  double peak = arc_peak (from, to, obstacles, n_obstacles) - fabs (fan);
+  KrPoint start = { from->x + from->width / 2 + fan, from->y };
+  KrPoint end = { to->x + to->width / 2 - fan, to->y };
+  /* A cubic whose two controls share a height rises three quarters of the way to them. */
+  double start_control = start.y + (peak - start.y) / 0.75;
+  double end_control = end.y + (peak - end.y) / 0.75;
+  double control_y = MIN (start_control, end_control);
+
+  route->kind = KR_ROUTE_BACKWARD;
+  route->points[0] = start;
+  route->points[1] = (KrPoint) { start.x, control_y };
+  route->points[2] = (KrPoint) { end.x, control_y };
+  route->points[3] = end;
+}
+
+static void
+route_self (const KrRect *card,
+            int           lane_index,
+            KrRoute      *route)
+{
+  double size = 56 + abs (lane_index) * FAN_SPACING;
+  double right = kr_rect_right (card);
+  KrPoint start = { right, card->y + card->height * 0.3 };
+  KrPoint end = { right - card->width * 0.2, card->y };
+
+  route->kind = KR_ROUTE_SELF;
+  route->points[0] = start;
+  route->points[1] = (KrPoint) { right + size, start.y };
+  route->points[2] = (KrPoint) { end.x, card->y - size };
+  route->points[3] = end;
+}
+
+/**
+ * kr_route_connection:
+ * @obstacles: the rectangles of other cards a loop back must arc over
+ *
+ * Computes the curve of an arrow from the card at @from to the card at @to.
+ */
+void
+kr_route_connection (const KrRect *from,
+                     const KrRect *to,
+                     gboolean      self_loop,
+                     int           lane_index,
+                     const KrRect *obstacles,
+                     guint         n_obstacles,
+                     KrRoute      *route)
+{
+  if (self_loop)
+    route_self (from, lane_index, route);
+  else if (to->x >= kr_rect_right (from) + GAP)
+    route_forward (from, to, lane_index, route);
+  else if (kr_rect_right (to) + GAP <= from->x)
+    route_backward (from, to, lane_index, obstacles, n_obstacles, route);
+  else if (to->y >= kr_rect_bottom (from) + GAP || kr_rect_bottom (to) + GAP <= from->y)
+    route_vertical (from, to, lane_index, route);
+  else
+    route_backward (from, to, lane_index, obstacles, n_obstacles, route);
+}
+
+KrPoint
+kr_route_point_at (const KrRoute *route,
+                   double         t)
+{
+  double u = 1 - t;
+  double a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+  const KrPoint *p = route->points;
+
+  return (KrPoint) { a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x,
+                     a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y };
+}
+
+/* The direction of travel at @t (not normalised). */
+KrPoint
+kr_route_tangent_at (const KrRoute *route,
+                     double         t)
+{
+  double u = 1 - t;
+  const KrPoint *p = route->points;
+  KrPoint tangent = {
+    3 * u * u * (p[1].x - p[0].x) + 6 * u * t * (p[2].x - p[1].x) + 3 * t * t * (p[3].x - p[2].x),
+    3 * u * u * (p[1].y - p[0].y) + 6 * u * t * (p[2].y - p[1].y) + 3 * t * t * (p[3].y - p[2].y),
+  };
+
+  /* At an end whose control coincides with it, fall back to the chord. */
+  if (fabs (tangent.x) < 1e-9 && fabs (tangent.y) < 1e-9)
+    tangent = (KrPoint) { p[3].x - p[0].x, p[3].y - p[0].y };
+
+  return tangent;
+}
+
+/* A rectangle containing the whole curve (the hull of its control points). */
+KrRect
+kr_route_get_bounds (const KrRoute *route)
+{
+  double left = route->points[0].x, right = left;
+  double top = route->points[0].y, bottom = top;
+
+  for (int i = 1; i < 4; i++)
+    {
+      left = MIN (left, route->points[i].x);
+      right = MAX (right, route->points[i].x);
+      top = MIN (top, route->points[i].y);
+      bottom = MAX (bottom, route->points[i].y);
+    }
+
+  return (KrRect) { left, top, right - left, bottom - top };
+}

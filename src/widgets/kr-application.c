@@ -1,0 +1,341 @@
+/* kr-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kr-application.h"
+#include "kr-templates.h"
+#include "kr-window.h"
+
+#define MAX_RECENT_FILES 8
+
+struct _KrApplication
+{
+  AdwApplication parent_instance;
+
+  GMenu *recent_menu;
+};
+
+G_DEFINE_FINAL_TYPE (KrApplication, kr_application, ADW_TYPE_APPLICATION)
+
+/* Every accelerator of the application, in one place. Undo and redo are not here: they are
+ * bindings of the window, so that Ctrl+Z in a text field undoes the typing. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accelerators[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.open", { "<Control>o", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+  { "win.zoom-out", { "<Control>minus", NULL } },
+  { "win.zoom-fit", { "<Control>0", NULL } },
+  { "win.zoom-reset", { "<Control>1", NULL } },
+};
+
+static KrWindow *
+find_window_for_file (KrApplication *self,
+                      GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      GFile *window_file;
+
+      if (!KR_IS_WINDOW (l->data))
+        continue;
+
+      window_file = kr_window_get_file (l->data);
+      if (window_file != NULL && g_file_equal (window_file, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* Opens @file in a window of its own (or brings up the window that has it). */
+static void
+open_file (KrApplication *self,
+           GFile         *file)
+{
+  KrWindow *window = find_window_for_file (self, file);
+
+  if (window == NULL)
+    {
+      window = kr_window_new (self);
+      kr_window_open_file (window, file);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+kr_application_activate (GApplication *app)
+{
+  KrWindow *window = kr_window_new (KR_APPLICATION (app));
+
+  kr_window_new_map (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+kr_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    open_file (KR_APPLICATION (app), files[i]);
+}
+
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  kr_application_activate (G_APPLICATION (user_data));
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  KrApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      open_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+create_map_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Journey maps"));
+  gtk_file_filter_add_mime_type (filter, "application/x-kringel");
+  gtk_file_filter_add_suffix (filter, "kringel");
+  gtk_file_filter_add_suffix (filter, "json");
+
+  return filter;
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  KrApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = create_map_filter ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Map"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  open_file (KR_APPLICATION (user_data), file);
+}
+
+static void
+new_from_template_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  KrWindow *window = kr_window_new (KR_APPLICATION (user_data));
+
+  kr_window_new_from_template (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *developers[] = { _("The Kringel developers"), NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Kringel"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Kringel developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Draw customer journey maps: phases, touchpoints, loops back and "
+                                       "personas, for workshops and slides."),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  /* Closing each window asks about its unsaved changes. */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_activated },
+  { "open", open_activated },
+  { "open-recent", open_recent_activated, "s" },
+  { "new-from-template", new_from_template_activated, "s" },
+  { "about", about_activated },
+  { "quit", quit_activated },
+};
+
+static gboolean
+is_map_file (GtkRecentInfo *info)
+{
+  const char *uri = gtk_recent_info_get_uri (info);
+
+  return g_str_has_suffix (uri, ".kringel") ||
+         g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/x-kringel") == 0;
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *time_a = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *time_b = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (time_b, time_a);
+}
+
+static void
+update_recent_menu (KrApplication *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint count = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  items = g_list_sort (items, compare_recent);
+
+  for (GList *l = items; l && count < MAX_RECENT_FILES; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!is_map_file (info) || !gtk_recent_info_exists (info))
+        continue;
+
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+      count++;
+    }
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+kr_application_startup (GApplication *app)
+{
+  KrApplication *self = KR_APPLICATION (app);
+
+  G_APPLICATION_CLASS (kr_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accelerators[i].action,
+                                           accelerators[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+}
+
+static void
+kr_application_dispose (GObject *object)
+{
+  KrApplication *self = KR_APPLICATION (object);
+
+  g_clear_object (&self->recent_menu);
+
+  G_OBJECT_CLASS (kr_application_parent_class)->dispose (object);
+}
+
+static void
+kr_application_class_init (KrApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = kr_application_dispose;
+
+  app_class->activate = kr_application_activate;
+  app_class->open = kr_application_open;
+  app_class->startup = kr_application_startup;
+}
+
+static void
+kr_application_init (KrApplication *self)
+{
+  self->recent_menu = g_menu_new ();
+}
+
+KrApplication *
+kr_application_new (void)
+{
+  return g_object_new (KR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/kringel/Kringel",
+                       NULL);
+}
+
+/* Runs the application, opening @files (paths or URIs), or a new map when there are none. */
+int
+kr_application_run_with_files (KrApplication      *self,
+                               const char * const *files)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) "kringel");
+  for (guint i = 0; files && files[i]; i++)
+    g_ptr_array_add (argv, (gpointer) files[i]);
+  g_ptr_array_add (argv, NULL);
+
+  return g_application_run (G_APPLICATION (self), (int) argv->len - 1, (char **) argv->pdata);
+}
+
+/* The menu of recently used maps, kept up to date. */
+GMenuModel *
+kr_application_get_recent_menu (KrApplication *self)
+{
+  g_return_val_if_fail (KR_IS_APPLICATION (self), NULL);
+
+  return G_MENU_MODEL (self->recent_menu);
+}

@@ -1,0 +1,449 @@
+/* kr-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kr-templates.h"
+#include "kr-window.h"
+
+struct _KrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  KrDocument *document;
+  gboolean closing_confirmed;
+
+  /* template children */
+  AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkMenuButton *primary_menu_button;
+  GtkMenuButton *template_menu_button;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  KrCanvas *canvas;
+  GtkLabel *zoom_label;
+};
+
+G_DEFINE_FINAL_TYPE (KrWindow, kr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_title (KrWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+  GFile *file;
+
+  if (self->document == NULL)
+    return;
+
+  name = kr_document_dup_title (self->document);
+  file = kr_document_get_file (self->document);
+
+  if (kr_document_get_read_only (self->document))
+    subtitle = g_strdup (_("Read-only"));
+  else if (file == NULL)
+    subtitle = g_strdup (_("Not saved"));
+  else
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      subtitle = parent ? g_file_get_parse_name (parent) : NULL;
+    }
+
+  if (kr_document_is_modified (self->document))
+    {
+      g_autofree char *marked = g_strdup_printf ("• %s", name);
+
+      adw_window_title_set_title (self->window_title, marked);
+      /* TRANSLATORS: the window title of a map with unsaved changes */
+      window_title = g_strdup_printf (_("*%s — Kringel"), name);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, name);
+      window_title = g_strdup_printf (_("%s — Kringel"), name);
+    }
+
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_zoom_label (KrWindow *self)
+{
+  g_autofree char *text = g_strdup_printf ("%.0f %%", kr_canvas_get_zoom (self->canvas) * 100);
+
+  gtk_label_set_text (self->zoom_label, text);
+}
+
+static void
+show_banner (KrWindow   *self,
+             const char *message)
+{
+  gtk_label_set_text (self->banner_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
+}
+
+static void
+document_changed (KrWindow *self)
+{
+  update_title (self);
+  kr_window_update_actions (self);
+}
+
+/* Shows @document in the window, replacing what was there. */
+void
+kr_window_set_document (KrWindow   *self,
+                        KrDocument *document)
+{
+  g_return_if_fail (KR_IS_WINDOW (self));
+  g_return_if_fail (KR_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+
+  g_set_object (&self->document, document);
+  g_signal_connect_swapped (document, "notify", G_CALLBACK (document_changed), self);
+  g_signal_connect_swapped (kr_document_get_history (document), "notify", G_CALLBACK (document_changed), self);
+
+  kr_canvas_set_map (self->canvas, kr_document_get_map (document));
+  show_banner (self, kr_document_get_warning (document));
+  document_changed (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) "application/x-kringel",
+    .app_name = (char *) "Kringel",
+    .app_exec = (char *) "kringel %f",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+void
+kr_window_new_map (KrWindow *self)
+{
+  g_autoptr(KrMap) map = kr_map_new ();
+  g_autoptr(KrDocument) document = kr_document_new (map);
+
+  kr_window_set_document (self, document);
+}
+
+/* Loads @file; on failure shows why and keeps what the window had. */
+gboolean
+kr_window_open_file (KrWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(KrDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KR_IS_WINDOW (self), FALSE);
+
+  document = kr_document_load (file, &error);
+  if (document == NULL)
+    {
+      if (self->document == NULL)
+        kr_window_new_map (self);
+      kr_window_show_error (self, _("Could Not Open the Map"), error->message);
+      return FALSE;
+    }
+
+  kr_window_set_document (self, document);
+  add_to_recent (file);
+  return TRUE;
+}
+
+gboolean
+kr_window_new_from_template (KrWindow   *self,
+                             const char *template_id)
+{
+  const KrTemplate *template = kr_templates_lookup (template_id);
+  g_autoptr(KrDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (KR_IS_WINDOW (self), FALSE);
+
+  if (template == NULL)
+    {
+      g_warning ("No template “%s”", template_id);
+      return FALSE;
+    }
+
+  file = kr_template_get_file (template, kr_templates_language ());
+  document = kr_document_new_from_file (file, &error);
+  if (document == NULL)
+    {
+      if (self->document == NULL)
+        kr_window_new_map (self);
+      kr_window_show_error (self, _("Could Not Open the Template"), error->message);
+      return FALSE;
+    }
+
+  kr_window_set_document (self, document);
+  return TRUE;
+}
+
+/* The view is stored in the file but is not an edit: it is copied into the map only when
+ * saving and does not go through the history. */
+static void
+store_view (KrWindow *self)
+{
+  KrRect viewport = kr_canvas_get_viewport (self->canvas);
+
+  g_object_set (kr_document_get_map (self->document),
+                "view-zoom", kr_canvas_get_zoom (self->canvas),
+                "view-x", viewport.x,
+                "view-y", viewport.y,
+                NULL);
+}
+
+/* Saves the document into @file (or its own file when NULL); shows any failure. */
+gboolean
+kr_window_save_to (KrWindow *self,
+                   GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (KR_IS_WINDOW (self), FALSE);
+
+  store_view (self);
+  if (file != NULL)
+    saved = kr_document_save_as (self->document, file, &error);
+  else
+    saved = kr_document_save (self->document, &error);
+
+  if (!saved)
+    {
+      kr_window_show_error (self, _("Could Not Save the Map"), error->message);
+      return FALSE;
+    }
+
+  show_banner (self, NULL);
+  add_to_recent (kr_document_get_file (self->document));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Map saved")));
+  return TRUE;
+}
+
+void
+kr_window_show_error (KrWindow   *self,
+                      const char *heading,
+                      const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   KrWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->closing_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      if (kr_document_get_file (self->document) == NULL || kr_document_get_read_only (self->document))
+        kr_window_save_as (self, TRUE);
+      else if (kr_window_save_to (self, NULL))
+        gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+kr_window_close_request (GtkWindow *window)
+{
+  KrWindow *self = KR_WINDOW (window);
+  g_autofree char *title = NULL;
+  GtkWidget *dialog;
+
+  if (self->closing_confirmed || self->document == NULL || !kr_document_is_modified (self->document))
+    return GTK_WINDOW_CLASS (kr_window_parent_class)->close_request (window);
+
+  title = kr_document_dup_title (self->document);
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes which are not saved will be "
+                                    "permanently lost."), title);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static GMenuModel *
+create_template_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  const KrTemplate *templates;
+  guint n_templates;
+
+  templates = kr_templates_get (&n_templates);
+  for (guint i = 0; i < n_templates; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(templates[i].name), NULL);
+
+      g_menu_item_set_action_and_target (item, "app.new-from-template", "s", templates[i].id);
+      g_menu_append_item (menu, item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+kr_window_constructed (GObject *object)
+{
+  KrWindow *self = KR_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GMenuModel) templates = create_template_menu ();
+  GMenuModel *primary_menu = gtk_menu_button_get_menu_model (self->primary_menu_button);
+  g_autoptr(GMenu) template_menu = g_menu_new ();
+
+  G_OBJECT_CLASS (kr_window_parent_class)->constructed (object);
+
+  g_menu_append_section (template_menu, _("New From Template"), templates);
+  gtk_menu_button_set_menu_model (self->template_menu_button, G_MENU_MODEL (template_menu));
+
+  /* The recent files go into the placeholder section of the primary menu. */
+  if (KR_IS_APPLICATION (app) && primary_menu != NULL && G_IS_MENU (primary_menu))
+    g_menu_insert_section (G_MENU (primary_menu), 1, _("Recent Maps"),
+                           kr_application_get_recent_menu (KR_APPLICATION (app)));
+}
+
+static void
+kr_window_dispose (GObject *object)
+{
+  KrWindow *self = KR_WINDOW (object);
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (kr_document_get_history (self->document), self);
+    }
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (kr_window_parent_class)->dispose (object);
+}
+
+static void
+kr_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KrWindow *self = KR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kr_window_class_init (KrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = kr_window_constructed;
+  object_class->dispose = kr_window_dispose;
+  object_class->get_property = kr_window_get_property;
+
+  window_class->close_request = kr_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, KR_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KR_TYPE_CANVAS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kringel/Kringel/ui/kr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, template_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, zoom_label);
+
+  kr_window_class_add_actions (widget_class);
+}
+
+static void
+kr_window_init (KrWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->canvas, "notify::zoom", G_CALLBACK (update_zoom_label), self);
+  update_zoom_label (self);
+}
+
+KrWindow *
+kr_window_new (KrApplication *application)
+{
+  return g_object_new (KR_TYPE_WINDOW, "application", application, NULL);
+}
+
+KrDocument *
+kr_window_get_document (KrWindow *self)
+{
+  g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+GFile *
+kr_window_get_file (KrWindow *self)
+{
+  g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
+  return self->document ? kr_document_get_file (self->document) : NULL;
+}
+
+KrCanvas *
+kr_window_get_canvas (KrWindow *self)
+{
+  g_return_val_if_fail (KR_IS_WINDOW (self), NULL);
+  return self->canvas;
+}
