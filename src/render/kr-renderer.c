@@ -365,6 +365,7 @@ draw_emotion_face (Frame  *frame,
   double curve = (CLAMP (emotion, 1, 5) - 3) / 2.0;   /* −1 … 1 */
 
   set_color (cr, &color);
+  cairo_new_path (cr);
   cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
   cairo_fill (cr);
 
@@ -427,6 +428,7 @@ draw_done_mark (Frame        *frame,
     return 0;
 
   set_color (cr, &frame->theme->emotion_high);
+  cairo_new_path (cr);
   cairo_arc (cr, x + 9, y + 9, 9, 0, 2 * G_PI);
   cairo_fill (cr);
   set_color (cr, &frame->theme->card_background);
@@ -454,6 +456,7 @@ draw_card_footer (Frame        *frame,
       KrColor color = persona_color (frame->map, personas[i]);
 
       set_color (frame->cr, &color);
+      cairo_new_path (frame->cr);
       cairo_arc (frame->cr, x + 7 + i * 12, y + 9, 6, 0, 2 * G_PI);
       cairo_fill_preserve (frame->cr);
       set_color (frame->cr, &frame->theme->card_background);
@@ -507,13 +510,14 @@ draw_card (Frame        *frame,
 
   /* the accent strip, clipped to the card's rounded corners */
   cairo_save (cr);
-  cairo_clip_preserve (cr);
+  cairo_clip (cr);
   set_color (cr, &accent);
   cairo_rectangle (cr, card->x, card->y, ACCENT_WIDTH, card->height);
   cairo_fill (cr);
   cairo_restore (cr);
 
   /* indirect touchpoints (word of mouth, reviews) get a dashed outline */
+  rounded_rect (cr, card, CARD_RADIUS);
   set_color (cr, &frame->theme->card_border);
   cairo_set_line_width (cr, frame->theme->card_border_width);
   if (!kr_touchpoint_get_direct (touchpoint))
@@ -649,12 +653,14 @@ route_connections (Frame     *frame,
   guint n = kr_map_get_n_items (frame->map, KR_ITEM_CONNECTION);
   g_autoptr(GHashTable) pair_counts = NULL;
   g_autoptr(GArray) cards = NULL;
+  KrRect corridor;
 
   if (n == 0)
     return;
 
   pair_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   cards = collect_card_rects (frame);
+  corridor = kr_layout_get_lanes_area (frame->layout);
 
   for (guint i = 0; i < n; i++)
     {
@@ -674,7 +680,7 @@ route_connections (Frame     *frame,
         continue;
 
       kr_route_connection (&from_rect, &to_rect, from == to, fan_index (rank),
-                           (const KrRect *) cards->data, cards->len, &route);
+                           (const KrRect *) cards->data, cards->len, &corridor, &route);
       func (frame, connection, &route, user_data);
     }
 }

@@ -54,47 +54,67 @@ route_vertical (const KrRect *from,
   route->points[3] = end;
 }
 
-/* The top of the arc: above both ends and above every card the arc passes over. */
+/* How high an arc over the cards between @from and @to must rise (@above), or how low an
+ * arc under them must dip: clear of both ends and of every card it passes. */
 static double
-arc_peak (const KrRect *from,
-          const KrRect *to,
-          const KrRect *obstacles,
-          guint         n_obstacles)
+arc_extreme (const KrRect *from,
+             const KrRect *to,
+             const KrRect *obstacles,
+             guint         n_obstacles,
+             gboolean      above)
 {
   double left = MIN (from->x, to->x);
   double right = MAX (kr_rect_right (from), kr_rect_right (to));
-  double lowest_end = MAX (from->y, to->y);
-  double peak = MIN (from->y, to->y);
+  double extreme = above ? MIN (from->y, to->y) : MAX (kr_rect_bottom (from), kr_rect_bottom (to));
+  double inner = above ? MAX (from->y, to->y) : MIN (kr_rect_bottom (from), kr_rect_bottom (to));
 
-  /* Cards between the ends and above the lower end would be crossed on the way up. */
-  for (guint i = 0; i < n_obstacles; i++)
+  /* Cards between the two ends that reach past the nearer end would be crossed; moving the
+   * arc can bring more cards into reach, so repeat until it settles. */
+  for (gboolean moved = TRUE; moved;)
     {
-      const KrRect *card = &obstacles[i];
+      moved = FALSE;
+      for (guint i = 0; i < n_obstacles; i++)
+        {
+          const KrRect *card = &obstacles[i];
 
-      if (card->x < right && kr_rect_right (card) > left &&
-          card->y < lowest_end && kr_rect_bottom (card) > peak - ARC_CLEARANCE)
-        peak = MIN (peak, card->y);
+          if (card->x >= right || kr_rect_right (card) <= left)
+            continue;
+
+          if (above && card->y < inner && card->y < extreme &&
+              kr_rect_bottom (card) > extreme - ARC_CLEARANCE)
+            extreme = card->y, moved = TRUE;
+          else if (!above && kr_rect_bottom (card) > inner && kr_rect_bottom (card) > extreme &&
+                   card->y < extreme + ARC_CLEARANCE)
+            extreme = kr_rect_bottom (card), moved = TRUE;
+        }
     }
 
-  return peak - ARC_CLEARANCE;
+  return above ? extreme - ARC_CLEARANCE : extreme + ARC_CLEARANCE;
 }
 
+/* A loop back leaves the top (or bottom) of the source and lands on the top (or bottom) of
+ * the target. It arcs above the cards when that stays inside @corridor (the lanes), else
+ * below them, where only free space lies beyond the last lane. */
 static void
 route_backward (const KrRect *from,
                 const KrRect *to,
                 int           lane_index,
                 const KrRect *obstacles,
                 guint         n_obstacles,
+                const KrRect *corridor,
                 KrRoute      *route)
 {
   double fan = lane_index * FAN_SPACING;
-  double peak = arc_peak (from, to, obstacles, n_obstacles) - fabs (fan);
-  KrPoint start = { from->x + from->width / 2 + fan, from->y };
-  KrPoint end = { to->x + to->width / 2 - fan, to->y };
-  /* A cubic whose two controls share a height rises three quarters of the way to them. */
-  double start_control = start.y + (peak - start.y) / 0.75;
-  double end_control = end.y + (peak - end.y) / 0.75;
-  double control_y = MIN (start_control, end_control);
+  double peak = arc_extreme (from, to, obstacles, n_obstacles, TRUE) - fabs (fan);
+  double trough = arc_extreme (from, to, obstacles, n_obstacles, FALSE) + fabs (fan);
+  gboolean above = peak >= corridor->y;
+  double extreme = above ? peak : trough;
+  KrPoint start = { from->x + from->width / 2 + fan, above ? from->y : kr_rect_bottom (from) };
+  KrPoint end = { to->x + to->width / 2 - fan, above ? to->y : kr_rect_bottom (to) };
+  /* A cubic whose two controls share a height gets three quarters of the way to them. */
+  double start_control = start.y + (extreme - start.y) / 0.75;
+  double end_control = end.y + (extreme - end.y) / 0.75;
+  double control_y = above ? MIN (start_control, end_control) : MAX (start_control, end_control);
 
   route->kind = KR_ROUTE_BACKWARD;
   route->points[0] = start;
@@ -123,6 +143,7 @@ route_self (const KrRect *card,
 /**
  * kr_route_connection:
  * @obstacles: the rectangles of other cards a loop back must arc over
+ * @corridor: where loops should stay if they can (the lanes)
  *
  * Computes the curve of an arrow from the card at @from to the card at @to.
  */
@@ -133,6 +154,7 @@ kr_route_connection (const KrRect *from,
                      int           lane_index,
                      const KrRect *obstacles,
                      guint         n_obstacles,
+                     const KrRect *corridor,
                      KrRoute      *route)
 {
   if (self_loop)
@@ -140,11 +162,11 @@ kr_route_connection (const KrRect *from,
   else if (to->x >= kr_rect_right (from) + GAP)
     route_forward (from, to, lane_index, route);
   else if (kr_rect_right (to) + GAP <= from->x)
-    route_backward (from, to, lane_index, obstacles, n_obstacles, route);
+    route_backward (from, to, lane_index, obstacles, n_obstacles, corridor, route);
   else if (to->y >= kr_rect_bottom (from) + GAP || kr_rect_bottom (to) + GAP <= from->y)
     route_vertical (from, to, lane_index, route);
   else
-    route_backward (from, to, lane_index, obstacles, n_obstacles, route);
+    route_backward (from, to, lane_index, obstacles, n_obstacles, corridor, route);
 }
 
 KrPoint
@@ -178,19 +200,21 @@ kr_route_tangent_at (const KrRoute *route,
   return tangent;
 }
 
-/* A rectangle containing the whole curve (the hull of its control points). */
+/* A rectangle containing the whole curve (sampled closely enough for drawing margins). */
 KrRect
 kr_route_get_bounds (const KrRoute *route)
 {
   double left = route->points[0].x, right = left;
   double top = route->points[0].y, bottom = top;
 
-  for (int i = 1; i < 4; i++)
+  for (int i = 1; i <= 32; i++)
     {
-      left = MIN (left, route->points[i].x);
-      right = MAX (right, route->points[i].x);
-      top = MIN (top, route->points[i].y);
-      bottom = MAX (bottom, route->points[i].y);
+      KrPoint point = kr_route_point_at (route, i / 32.0);
+
+      left = MIN (left, point.x);
+      right = MAX (right, point.x);
+      top = MIN (top, point.y);
+      bottom = MAX (bottom, point.y);
     }
 
   return (KrRect) { left, top, right - left, bottom - top };

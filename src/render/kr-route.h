@@ -27,6 +27,7 @@ void    kr_route_connection   (const KrRect *from,
                                int           lane_index,
                                const KrRect *obstacles,
                                guint         n_obstacles,
+                               const KrRect *corridor,
                                KrRoute      *route);
 KrPoint kr_route_point_at     (const KrRoute *route,
                                double         t);

@@ -12,6 +12,9 @@
 
 #define MAX_RECENT_FILES 8
 
+/* From the generated kringel-resources.c */
+GResource *kringel_get_resource (void);
+
 struct _KrApplication
 {
   AdwApplication parent_instance;
@@ -303,6 +306,7 @@ kr_application_class_init (KrApplicationClass *klass)
 static void
 kr_application_init (KrApplication *self)
 {
+  kr_ensure_resources ();
   self->recent_menu = g_menu_new ();
 }
 
@@ -338,4 +342,29 @@ kr_application_get_recent_menu (KrApplication *self)
   g_return_val_if_fail (KR_IS_APPLICATION (self), NULL);
 
   return G_MENU_MODEL (self->recent_menu);
+}
+
+/* Makes sure the compiled-in resources (UI templates, CSS, templates) are registered. The
+ * generated code registers them from a constructor, but a static library drops that object
+ * file unless something refers to it: this is that reference. */
+void
+kr_ensure_resources (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      GError *error = NULL;
+      GResource *resource = kringel_get_resource ();
+
+      if (g_resources_lookup_data ("/io/github/kringel/Kringel/style.css", 0, &error) == NULL)
+        {
+          g_clear_error (&error);
+          g_resources_register (resource);
+        }
+      else
+        g_bytes_unref (g_resources_lookup_data ("/io/github/kringel/Kringel/style.css", 0, NULL));
+
+      g_once_init_leave (&registered, 1);
+    }
 }

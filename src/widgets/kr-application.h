@@ -15,5 +15,6 @@ KrApplication *kr_application_new            (void);
 int            kr_application_run_with_files (KrApplication      *self,
                                               const char * const *files);
 GMenuModel    *kr_application_get_recent_menu (KrApplication     *self);
+void           kr_ensure_resources            (void);
 
 G_END_DECLS

@@ -398,6 +398,7 @@ kr_window_class_init (KrWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KR_TYPE_CANVAS);
+  kr_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kringel/Kringel/ui/kr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KrWindow, window_title);
