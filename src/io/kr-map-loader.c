@@ -796,7 +796,10 @@ kr_map_load_from_file (GFile       *file,
                                  G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (file_info == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: the file does not exist"), name);
+      else
+        g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
       return NULL;
     }
 

@@ -1,0 +1,157 @@
+/* test-window.c: the real window under Xvfb, driven through its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "kr-set-property-command.h"
+#include "kr-window.h"
+
+static char *
+template_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "templates", name, NULL);
+}
+
+static KrWindow *
+open_window (const char *path)
+{
+  KrWindow *window = kr_window_new (NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (kr_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+rename_map (KrWindow   *window,
+            const char *title)
+{
+  KrDocument *document = kr_window_get_document (window);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, title);
+  kr_history_push (kr_document_get_history (document),
+                   kr_set_property_command_new (kr_document_get_map (document), "title", &value, "Rename"));
+}
+
+static void
+test_title (void)
+{
+  g_autofree char *path = template_path ("three-phases.en.kringel");
+  KrWindow *window = open_window (path);
+  KrMap *map = kr_canvas_get_map (kr_window_get_canvas (window));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "three-phases.en.kringel — Kringel");
+  g_assert_nonnull (map);
+  g_assert_cmpuint (kr_map_get_n_items (map, KR_ITEM_PHASE), ==, 3);
+
+  /* an edit marks the title; undo through the window's action removes the mark again */
+  rename_map (window, "Renamed");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "*three-phases.en.kringel — Kringel");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "three-phases.en.kringel — Kringel");
+  g_assert_cmpstr (kr_map_get_title (map), !=, "Renamed");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_save_clears_mark (void)
+{
+  g_autofree char *path = template_path ("four-phases.de.kringel");
+  g_autofree char *directory = g_dir_make_tmp ("kringel-test-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (directory, "kopie.kringel", NULL);
+  g_autoptr(GFile) copy_file = g_file_new_for_path (copy);
+  KrWindow *window = open_window (path);
+  g_autofree char *saved = NULL;
+
+  rename_map (window, "Gespeichert");
+  g_assert_true (kr_window_save_to (window, copy_file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "kopie.kringel — Kringel");
+  g_assert_true (g_file_get_contents (copy, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "\"title\": \"Gespeichert\""));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (copy);
+  g_rmdir (directory);
+}
+
+/* A broken file shows an error and leaves the window's map as it was. */
+static void
+test_open_bad_file_keeps_map (void)
+{
+  g_autofree char *path = template_path ("three-phases.en.kringel");
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "trailing-comma-object.kringel", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  KrWindow *window = open_window (path);
+  KrDocument *before = kr_window_get_document (window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before = g_list_model_get_n_items (toplevels);
+
+  g_assert_false (kr_window_open_file (window, bad_file));
+  spin ();
+  g_assert_true (kr_window_get_document (window) == before);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        {
+          g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (toplevel)), bad));
+          gtk_window_destroy (toplevel);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_zoom_actions (void)
+{
+  g_autofree char *path = template_path ("six-phases-funnel.en.kringel");
+  KrWindow *window = open_window (path);
+  KrCanvas *canvas = kr_window_get_canvas (window);
+  double fitted;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL);
+  fitted = kr_canvas_get_zoom (canvas);
+  g_assert_cmpfloat (fitted, <=, 1.0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat (kr_canvas_get_zoom (canvas), ==, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpfloat (kr_canvas_get_zoom (canvas), >, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  g_assert_cmpfloat (kr_canvas_get_zoom (canvas), <, 1.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/title", test_title);
+  g_test_add_func ("/window/save-clears-mark", test_save_clears_mark);
+  g_test_add_func ("/window/open-bad-file", test_open_bad_file_keeps_map);
+  g_test_add_func ("/window/zoom-actions", test_zoom_actions);
+
+  return g_test_run ();
+}
