@@ -226,7 +226,7 @@ read_points (Loader     *loader,
             goto fail;
           if (fabs (xy[axis]) > 1e6)
             {
-              invalid (loader, coordinate, _("%g is out of range (%g to %g)"), xy[axis], -1e6, 1e6);
+              invalid (loader, coordinate, _("%.12g is out of range (%.12g to %.12g)"), xy[axis], -1e6, 1e6);
               goto fail;
             }
         }
@@ -293,7 +293,7 @@ read_field_value (Loader        *loader,
         return FALSE;
       if (number < field->min || number > field->max ||
           (field->type == KR_FIELD_INT && (field->flags & KR_FIELD_NULLABLE) && number < 0))
-        return invalid (loader, field->member, _("%g is out of range (%g to %g)"), number,
+        return invalid (loader, field->member, _("%.12g is out of range (%.12g to %.12g)"), number,
                         (field->flags & KR_FIELD_NULLABLE) ? 0 : field->min, field->max);
       if (field->type == KR_FIELD_DOUBLE)
         {
@@ -302,7 +302,7 @@ read_field_value (Loader        *loader,
           return TRUE;
         }
       if (number != floor (number))
-        return invalid (loader, field->member, _("expected a whole number, found %g"), number);
+        return invalid (loader, field->member, _("expected a whole number, found %.12g"), number);
       g_value_init (value, G_TYPE_INT);
       g_value_set_int (value, (int) number);
       return TRUE;
