@@ -141,6 +141,23 @@ test_zoom_actions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "New from template" gives an unsaved map with the template's content and no file. */
+static void
+test_new_from_template (void)
+{
+  KrWindow *window = kr_window_new (NULL);
+  KrDocument *document;
+
+  g_assert_true (kr_window_new_from_template (window, "four-phases"));
+  document = kr_window_get_document (window);
+  g_assert_null (kr_document_get_file (document));
+  g_assert_false (kr_document_is_modified (document));
+  g_assert_cmpuint (kr_map_get_n_items (kr_document_get_map (document), KR_ITEM_PHASE), ==, 4);
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), " — Kringel"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +169,7 @@ main (int   argc,
   g_test_add_func ("/window/save-clears-mark", test_save_clears_mark);
   g_test_add_func ("/window/open-bad-file", test_open_bad_file_keeps_map);
   g_test_add_func ("/window/zoom-actions", test_zoom_actions);
+  g_test_add_func ("/window/new-from-template", test_new_from_template);
 
   return g_test_run ();
 }

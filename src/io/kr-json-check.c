@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <math.h>
 #include <string.h>
 
 #include "kr-json-check.h"
@@ -29,6 +31,7 @@ typedef struct
   const char *end;
   guint depth;
   ObjectKeys levels[KR_JSON_MAX_DEPTH + 1];
+  GPtrArray *decoded_keys;   /* unescaped keys that spans point into */
   const char *error_pos;
   char *error;
 } Checker;
@@ -47,6 +50,22 @@ fail (Checker    *checker,
     g_free (message);
 
   return FALSE;
+}
+
+/* Fails at the current position with @message, unless what is there is a known mistake
+ * (a comment, a single quote) that deserves its own message. */
+static gboolean
+fail_unexpected (Checker    *checker,
+                 const char *message)
+{
+  if (checker->pos < checker->end && *checker->pos == '/')
+    return fail (checker, checker->pos, g_strdup (_("Comments are not allowed in JSON")));
+  if (checker->pos < checker->end && *checker->pos == '\'')
+    return fail (checker, checker->pos, g_strdup (_("Strings must use double quotes")));
+  if (checker->pos >= checker->end)
+    return fail (checker, checker->pos, g_strdup (_("Unexpected end of file")));
+
+  return fail (checker, checker->pos, g_strdup (message));
 }
 
 static void
@@ -220,6 +239,10 @@ check_number (Checker *checker)
         return fail (checker, p, g_strdup (_("Expected a digit in the exponent")));
       while (p < checker->end && g_ascii_isdigit (*p))
         p++;
+
+      /* An exponent can overflow to infinity, which could not be written back. */
+      if (!isfinite (g_ascii_strtod (start, NULL)))
+        return fail (checker, start, g_strdup (_("The number is too large")));
     }
 
   checker->pos = p;
@@ -239,6 +262,58 @@ check_literal (Checker    *checker,
 
   checker->pos += length;
   return TRUE;
+}
+
+/* The text of an escaped key, so that "a" and "\u0061" are seen as the same member. The
+ * escapes were validated while checking the string. */
+static void
+unescape_key (Checker *checker,
+              KeySpan *key)
+{
+  GString *text = g_string_sized_new (key->length);
+  const char *p = key->start;
+  const char *end = key->start + key->length;
+
+  while (p < end)
+    {
+      gunichar value;
+
+      if (*p != '\\')
+        {
+          g_string_append_c (text, *p++);
+          continue;
+        }
+
+      switch (p[1])
+        {
+        case 'b': g_string_append_c (text, '\b'); break;
+        case 'f': g_string_append_c (text, '\f'); break;
+        case 'n': g_string_append_c (text, '\n'); break;
+        case 'r': g_string_append_c (text, '\r'); break;
+        case 't': g_string_append_c (text, '\t'); break;
+        case 'u':
+          read_unicode_escape (checker, p + 2, &value);
+          if (value >= 0xD800 && value <= 0xDBFF)
+            {
+              gunichar low;
+
+              read_unicode_escape (checker, p + 8, &low);
+              value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
+              p += 6;
+            }
+          g_string_append_unichar (text, value);
+          p += 6;
+          continue;
+        default:
+          g_string_append_c (text, p[1]);
+          break;
+        }
+      p += 2;
+    }
+
+  key->length = text->len;
+  key->start = text->str;
+  g_ptr_array_add (checker->decoded_keys, g_string_free (text, FALSE));
 }
 
 static gboolean
@@ -316,16 +391,18 @@ check_object (Checker *checker)
       const char *key_pos = checker->pos;
 
       if (checker->pos >= checker->end || *checker->pos != '"')
-        return fail (checker, checker->pos, g_strdup (_("Expected a member name in double quotes")));
+        return fail_unexpected (checker, _("Expected a member name in double quotes"));
       if (!check_string (checker, &key))
         return FALSE;
+      if (memchr (key.start, '\\', key.length) != NULL)
+        unescape_key (checker, &key);
       if (!remember_key (checker, keys, &key))
         return fail (checker, key_pos,
                      g_strdup_printf (_("Duplicate member “%.*s”"), (int) MIN (key.length, 80), key.start));
 
       skip_whitespace (checker);
       if (checker->pos >= checker->end || *checker->pos != ':')
-        return fail (checker, checker->pos, g_strdup (_("Expected “:” after a member name")));
+        return fail_unexpected (checker, _("Expected “:” after a member name"));
       checker->pos++;
       skip_whitespace (checker);
 
@@ -341,7 +418,7 @@ check_object (Checker *checker)
         }
       if (checker->pos < checker->end && *checker->pos == '}')
         break;
-      return fail (checker, checker->pos, g_strdup (_("Expected “,” or “}” in an object")));
+      return fail_unexpected (checker, _("Expected “,” or “}” in an object"));
     }
 
 done:
@@ -373,7 +450,7 @@ check_array (Checker *checker)
         }
       if (checker->pos < checker->end && *checker->pos == ']')
         break;
-      return fail (checker, checker->pos, g_strdup (_("Expected “,” or “]” in an array")));
+      return fail_unexpected (checker, _("Expected “,” or “]” in an array"));
     }
 
 done:
@@ -441,6 +518,7 @@ kr_json_check (const char    *data,
                KrJsonProblem *problem)
 {
   Checker checker = { data, data, data + length, 0 };
+  g_autoptr(GPtrArray) decoded_keys = g_ptr_array_new_with_free_func (g_free);
   const char *invalid_utf8 = NULL;
   gboolean ok;
 
@@ -455,6 +533,7 @@ kr_json_check (const char    *data,
       return FALSE;
     }
 
+  checker.decoded_keys = decoded_keys;
   skip_whitespace (&checker);
   if (checker.pos >= checker.end)
     {
@@ -468,7 +547,7 @@ kr_json_check (const char    *data,
     {
       skip_whitespace (&checker);
       if (checker.pos < checker.end)
-        ok = fail (&checker, checker.pos, g_strdup (_("Unexpected text after the end of the document")));
+        ok = fail_unexpected (&checker, _("Unexpected text after the end of the document"));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (checker.levels); i++)

@@ -110,7 +110,7 @@ read_text (Loader      *loader,
 
   *text = json_node_get_string (node);
   if (strlen (*text) > max_bytes)
-    return invalid (loader, member, _("the text is longer than %zu KiB"), max_bytes / 1024);
+    return invalid (loader, member, _("the text is longer than %zu MiB"), max_bytes / (1024 * 1024));
 
   return TRUE;
 }
@@ -145,6 +145,15 @@ check_string_field (Loader        *loader,
 
   if ((field->flags & KR_FIELD_IMAGE) && !is_image_uri (text))
     return invalid (loader, field->member, _("expected a PNG or JPEG data: URI"));
+
+  if ((field->flags & KR_FIELD_TIMESTAMP) && *text != '\0')
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (text, NULL);
+
+      if (time == NULL)
+        return invalid (loader, field->member,
+                        _("“%s” is not a date and time like 2026-11-22T10:00:00Z"), text);
+    }
 
   if ((field->flags & KR_FIELD_CHOICE) && !g_strv_contains (field->choices, text))
     {
@@ -511,7 +520,7 @@ read_id (Loader      *loader,
   if (!read_text (loader, "id", node, KR_MAX_TEXT_BYTES, id))
     return FALSE;
 
-  if (**id == '\0' || strlen (*id) > KR_MAX_ID_LENGTH)
+  if (**id == '\0' || g_utf8_strlen (*id, -1) > KR_MAX_ID_LENGTH)
     return invalid (loader, "id", _("an id must have 1 to %d characters"), KR_MAX_ID_LENGTH);
 
   if (kr_map_lookup (loader->map, kind, *id) != NULL)

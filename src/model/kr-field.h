@@ -37,6 +37,8 @@ typedef enum {
   KR_FIELD_CHOICE         = 1 << 4,
   /* a data: URI of an image (larger size limit) */
   KR_FIELD_IMAGE          = 1 << 5,
+  /* an ISO 8601 date and time */
+  KR_FIELD_TIMESTAMP      = 1 << 6,
 } KrFieldFlags;
 
 typedef struct

@@ -16,7 +16,7 @@ G_DEFINE_FINAL_TYPE (KrNote, kr_note, G_TYPE_OBJECT)
 
 static const KrField note_fields[] = {
   { "text", "text", NULL, KR_FIELD_STRING, 0, G_STRUCT_OFFSET (KrNote, text), .fallback_string = "" },
-  { "created", "created", NULL, KR_FIELD_STRING, 0, G_STRUCT_OFFSET (KrNote, created), .fallback_string = "" },
+  { "created", "created", NULL, KR_FIELD_STRING, KR_FIELD_TIMESTAMP, G_STRUCT_OFFSET (KrNote, created), .fallback_string = "" },
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (note_fields)];
