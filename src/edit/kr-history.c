@@ -106,6 +106,14 @@ kr_history_new (KrMap *map)
   return self;
 }
 
+KrMap *
+kr_history_get_map (KrHistory *self)
+{
+  g_return_val_if_fail (KR_IS_HISTORY (self), NULL);
+
+  return self->map;
+}
+
 /* Notifies the properties that follow from the position. */
 static void
 position_changed (KrHistory *self)

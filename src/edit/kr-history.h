@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KrHistory, kr_history, KR, HISTORY, GObject)
 
 KrHistory  *kr_history_new                  (KrMap     *map);
+KrMap      *kr_history_get_map              (KrHistory *self);
 void        kr_history_push                 (KrHistory *self,
                                              KrCommand *command);
 gboolean    kr_history_undo                 (KrHistory *self);
