@@ -25,18 +25,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(KrCommandLine) command_line = kr_command_line_new ();
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(KrApplication) app = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *export_path = NULL;
-  g_autofree char *format = NULL;
+  g_autofree char *description = NULL;
   g_auto(GStrv) files = NULL;
   gboolean version = FALSE;
   GOptionEntry entries[] = {
-    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &export_path,
-      N_("Write a picture of FILE to OUT (PNG, SVG or PDF) without opening a window"), N_("OUT") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("The picture format: png, svg or pdf (default: from the name of OUT)"), N_("FORMAT") },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &version, N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…]") },
     { NULL }
@@ -47,8 +43,11 @@ main (int   argc,
   /* The command line is read here, before GTK, so that --export never needs a display. */
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Kringel draws customer journey maps."));
+  g_option_context_set_main_group (context, kr_command_line_create_option_group (command_line));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  description = kr_command_line_get_help_description ();
+  g_option_context_set_description (context, description);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("kringel: %s\n", error->message);
@@ -61,19 +60,12 @@ main (int   argc,
       return 0;
     }
 
-  if (export_path != NULL)
-    {
-      if (files == NULL || g_strv_length (files) != 1)
-        {
-          g_printerr ("kringel: %s\n", _("--export needs exactly one map file"));
-          return 1;
-        }
-      return kr_command_line_export (export_path, format, files[0]);
-    }
+  if (kr_command_line_wants_export (command_line))
+    return kr_command_line_export (command_line, (const char * const *) files);
 
-  if (format != NULL)
+  if (!kr_command_line_check_unused (command_line, &error))
     {
-      g_printerr ("kringel: %s\n", _("--format only applies to --export"));
+      g_printerr ("kringel: %s\n", error->message);
       return 1;
     }
 

@@ -3,7 +3,9 @@
  * GLib's g_file_replace_contents() renames a half-written temporary file over the original
  * when a write fails, and writes in place for new files, symlinks and hard links. For local
  * files we therefore write a temporary file beside the real target ourselves (symlinks
- * resolved, permissions copied), fsync it, and only then rename it over.
+ * resolved, permissions copied), fsync it, and only then rename it over. A process killed
+ * between creating and renaming leaves the temporary file behind: kr_atomic_write_clean_stale()
+ * removes such leftovers later.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -83,6 +86,17 @@ sync_directory (const char *directory)
     }
 }
 
+#define TEMP_SUFFIX ".kringel-"
+#define TEMP_RANDOM_LENGTH 6   /* the XXXXXX of g_mkstemp() */
+
+/* Where the temporary file for writing @target goes: ".NAME.kringel-XXXXXX" beside it. */
+static char *
+build_temp_template (const char *directory,
+                     const char *basename)
+{
+  return g_strdup_printf ("%s/.%s" TEMP_SUFFIX "XXXXXX", directory, basename);
+}
+
 static gboolean
 write_local_file (const char  *path,
                   const void  *data,
@@ -92,7 +106,7 @@ write_local_file (const char  *path,
   g_autofree char *target = resolve_target (path);
   g_autofree char *directory = g_path_get_dirname (target);
   g_autofree char *basename = g_path_get_basename (target);
-  g_autofree char *temp_path = g_strdup_printf ("%s/.%s.kringel-XXXXXX", directory, basename);
+  g_autofree char *temp_path = build_temp_template (directory, basename);
   struct stat original;
   int saved_errno;
   int fd;
@@ -189,4 +203,85 @@ kr_write_file_atomically (GFile       *file,
     return write_local_file (path, data, length, error);
 
   return write_remote_file (file, data, length, error);
+}
+
+static gboolean
+is_temp_name_for (const char *name,
+                  const char *basename)
+{
+  gsize basename_length = strlen (basename);
+  const char *random;
+
+  if (name[0] != '.' || strncmp (name + 1, basename, basename_length) != 0 ||
+      !g_str_has_prefix (name + 1 + basename_length, TEMP_SUFFIX))
+    return FALSE;
+
+  random = name + 1 + basename_length + strlen (TEMP_SUFFIX);
+  if (strlen (random) != TEMP_RANDOM_LENGTH)
+    return FALSE;
+
+  for (const char *p = random; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * kr_atomic_write_clean_stale:
+ * @file: a file written with kr_write_file_atomically()
+ *
+ * Removes the temporary files that interrupted writes of @file (a crash, a SIGKILL, a power
+ * cut between creating the temporary file and renaming it) left beside it. Only regular files
+ * older than %KR_ATOMIC_WRITE_STALE_AGE are removed: a younger one may belong to a save that
+ * another process is doing right now. Problems are ignored; this is housekeeping.
+ *
+ * Returns: how many files were removed
+ */
+guint
+kr_atomic_write_clean_stale (GFile *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 now = g_get_real_time ();
+  const char *name;
+  guint n_removed = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), 0);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return 0;
+
+  target = resolve_target (path);
+  directory = g_path_get_dirname (target);
+  basename = g_path_get_basename (target);
+
+  dir = g_dir_open (directory, 0, NULL);
+  if (dir == NULL)
+    return 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *temp_path = NULL;
+      struct stat info;
+
+      if (!is_temp_name_for (name, basename))
+        continue;
+
+      temp_path = g_build_filename (directory, name, NULL);
+      if (lstat (temp_path, &info) != 0 || !S_ISREG (info.st_mode) ||
+          now - (gint64) info.st_mtime * G_TIME_SPAN_SECOND < KR_ATOMIC_WRITE_STALE_AGE)
+        continue;
+
+      if (g_unlink (temp_path) == 0)
+        n_removed++;
+      else
+        g_debug ("Could not remove %s: %s", temp_path, g_strerror (errno));
+    }
+
+  return n_removed;
 }

@@ -1,7 +1,16 @@
 /* kr-export.c
  *
- * Exports render into memory through cairo's stream surfaces, then replace the target
- * atomically: a failed export never leaves a partial file behind.
+ * An export is planned first: which parts of the map go on which page, at what scale, in
+ * what size. Planning is cheap, so the dialog can show sizes and warn about small text on
+ * every change, and the command line can check every input before it writes anything.
+ *
+ * A page is drawn from one or two pieces: a rectangle of the map each, placed side by side.
+ * A slide (or one phase) is the lane-title column followed by its phases, so every slide
+ * repeats the lane titles. The renderer draws whatever meets the viewport it is given;
+ * clipping each piece to its rectangle cuts off the neighbouring phases.
+ *
+ * Everything renders into memory, and files are then replaced atomically: a failed export
+ * never leaves a partial file behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,24 +22,96 @@
 
 #include "kr-atomic-write.h"
 #include "kr-export.h"
-#include "kr-renderer.h"
+#include "kr-layout.h"
+#include "kr-png-writer.h"
 
 G_DEFINE_QUARK (kr-export-error-quark, kr_export_error)
+
+#define POINTS_PER_INCH 72.0
+#define SLIDE_WIDTH 1920.0
+#define SLIDE_HEIGHT 1080.0
+#define MAX_SCALE 100.0
+#define MAX_MARGIN 10000.0
+#define MAX_SIZE 1000000
+
+#define MM(mm) ((mm) / 25.4 * POINTS_PER_INCH)
+
+/* Slides are PowerPoint's and Keynote's 13.33 × 7.5 in (16:9) and 10 × 7.5 in (4:3). */
+static const KrExportPreset presets[] = {
+  { "slide-hd", N_("16:9 slide, 1920 × 1080 pixels"), 960, 540, 144 },
+  { "slide-4k", N_("16:9 slide, 3840 × 2160 pixels"), 960, 540, 288 },
+  { "slide-4:3", N_("4:3 slide, 1024 × 768 pixels"), 720, 540, 102.4 },
+  { "a4", N_("A4 landscape, 297 × 210 mm (300 dpi as PNG)"), MM (297), MM (210), 300 },
+  { "a3", N_("A3 landscape, 420 × 297 mm (300 dpi as PNG)"), MM (420), MM (297), 300 },
+};
+
+static const struct {
+  const char *alias;
+  const char *name;
+} preset_aliases[] = {
+  { "16:9", "slide-hd" }, { "1080p", "slide-hd" }, { "1920x1080", "slide-hd" },
+  { "4k", "slide-4k" }, { "2160p", "slide-4k" }, { "3840x2160", "slide-4k" },
+  { "4:3", "slide-4:3" }, { "1024x768", "slide-4:3" },
+};
+
+/* A rectangle of the map, placed @x map units from the left of its page's content. */
+typedef struct
+{
+  KrRect source;
+  double x;
+  gboolean clip;
+} Piece;
+
+typedef struct
+{
+  Piece pieces[2];
+  guint n_pieces;
+  double width;     /* map units, margins included */
+  double height;
+} Page;
+
+typedef struct
+{
+  GArray *pages;    /* Page */
+  double content_width;   /* of the largest page, map units, margins included */
+  double content_height;
+  double scale;     /* output units (pixels, or points for SVG and PDF) per map unit */
+  double width;     /* output units, every page */
+  double height;
+  double dpi;
+} Plan;
+
+static void
+plan_clear (Plan *plan)
+{
+  g_clear_pointer (&plan->pages, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Plan, plan_clear)
 
 void
 kr_export_options_init (KrExportOptions *options)
 {
-  *options = (KrExportOptions) { KR_EXPORT_PNG, 1.0, KR_THEME_LIGHT, FALSE };
+  *options = (KrExportOptions) {
+    .format = KR_EXPORT_PNG,
+    .scope = KR_EXPORT_WHOLE_MAP,
+    .size_mode = KR_EXPORT_SIZE_SCALE,
+    .scale = 1.0,
+    .margin = KR_EXPORT_MARGIN,
+    .background = KR_EXPORT_BACKGROUND_THEME,
+    .theme = KR_THEME_LIGHT,
+    .layers = KR_RENDER_DEFAULT,
+  };
 }
+
+static const char * const format_names[] = { "png", "svg", "pdf" };
 
 gboolean
 kr_export_format_from_name (const char     *name,
                             KrExportFormat *format)
 {
-  static const char * const names[] = { "png", "svg", "pdf" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (name != NULL && g_ascii_strcasecmp (name, names[i]) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (name != NULL && g_ascii_strcasecmp (name, format_names[i]) == 0)
       {
         *format = (KrExportFormat) i;
         return TRUE;
@@ -46,7 +127,481 @@ kr_export_format_guess (const char     *filename,
 {
   const char *dot = strrchr (filename, '.');
 
-  return dot != NULL && kr_export_format_from_name (dot + 1, format);
+  return dot != NULL && strchr (dot, '/') == NULL && kr_export_format_from_name (dot + 1, format);
+}
+
+const char *
+kr_export_format_get_extension (KrExportFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), "png");
+
+  return format_names[format];
+}
+
+const KrExportPreset *
+kr_export_get_presets (guint *n_presets)
+{
+  *n_presets = G_N_ELEMENTS (presets);
+  return presets;
+}
+
+/* The preset called @name (or one of its aliases, such as "16:9"), in any case. */
+const KrExportPreset *
+kr_export_preset_from_name (const char *name)
+{
+  if (name == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (preset_aliases); i++)
+    if (g_ascii_strcasecmp (name, preset_aliases[i].alias) == 0)
+      name = preset_aliases[i].name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    if (g_ascii_strcasecmp (name, presets[i].name) == 0)
+      return &presets[i];
+
+  return NULL;
+}
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (KR_EXPORT_ERROR, KR_EXPORT_ERROR_INVALID, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+check_options (const KrExportOptions *options,
+               GError               **error)
+{
+  if (options->format > KR_EXPORT_PDF)
+    {
+      g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_UNKNOWN_FORMAT, _("Unknown picture format"));
+      return FALSE;
+    }
+
+  if (options->theme >= KR_N_THEMES)
+    return invalid (error, _("Unknown theme"));
+
+  if (!(options->margin >= 0 && options->margin <= MAX_MARGIN))
+    return invalid (error, _("The margin must be between 0 and %.0f"), MAX_MARGIN);
+
+  switch (options->size_mode)
+    {
+    case KR_EXPORT_SIZE_SCALE:
+      if (!(options->scale > 0 && options->scale <= MAX_SCALE))
+        return invalid (error, _("The scale must be more than 0 and at most %.0f"), MAX_SCALE);
+      break;
+    case KR_EXPORT_SIZE_FIT:
+      if (options->height <= 0 || options->height > MAX_SIZE)
+        return invalid (error, _("The height must be between 1 and %d pixels"), MAX_SIZE);
+      G_GNUC_FALLTHROUGH;
+    case KR_EXPORT_SIZE_WIDTH:
+      if (options->width <= 0 || options->width > MAX_SIZE)
+        return invalid (error, _("The width must be between 1 and %d pixels"), MAX_SIZE);
+      break;
+    case KR_EXPORT_SIZE_PRESET:
+      if (options->preset == NULL)
+        return invalid (error, _("No page size was chosen"));
+      break;
+    default:
+      return invalid (error, _("Unknown size"));
+    }
+
+  if (options->phases_per_slide > 0 && options->scope != KR_EXPORT_WHOLE_MAP)
+    return invalid (error, _("Slides split the whole map; they cannot be combined with one phase, "
+                             "the selection or the current view"));
+
+  return TRUE;
+}
+
+/* Pages */
+
+static void
+add_page (Plan        *plan,
+          const Piece *pieces,
+          guint        n_pieces,
+          double       margin)
+{
+  Page page = { .n_pieces = n_pieces };
+  double x = margin;
+
+  for (guint i = 0; i < n_pieces; i++)
+    {
+      page.pieces[i] = pieces[i];
+      page.pieces[i].x = x;
+      x += pieces[i].source.width;
+      page.height = MAX (page.height, pieces[i].source.height + 2 * margin);
+    }
+  page.width = x + margin;
+
+  g_array_append_val (plan->pages, page);
+  plan->content_width = MAX (plan->content_width, page.width);
+  plan->content_height = MAX (plan->content_height, page.height);
+}
+
+/* The lane titles and the phases @first to @last: a slide, or one phase on its own. */
+static void
+add_phases_page (Plan         *plan,
+                 KrLayout     *layout,
+                 const KrRect *extent,
+                 guint         first,
+                 guint         last,
+                 double        margin)
+{
+  KrRect first_column = kr_layout_get_phase_column (layout, first);
+  KrRect last_column = kr_layout_get_phase_column (layout, last);
+  Piece pieces[2] = {
+    { { extent->x, extent->y, KR_LAYOUT_LANE_HEADER_WIDTH - extent->x, extent->height }, 0, TRUE },
+    { { first_column.x, extent->y, kr_rect_right (&last_column) - first_column.x, extent->height }, 0, TRUE },
+  };
+
+  add_page (plan, pieces, 2, margin);
+}
+
+static gboolean
+find_phase (KrMap      *map,
+            const char *phase_id,
+            guint      *index)
+{
+  guint n = kr_map_get_n_items (map, KR_ITEM_PHASE);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (kr_item_get_id (kr_map_get_item (map, KR_ITEM_PHASE, i)), phase_id) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The cards of @ids, with their shadows and borders. */
+static gboolean
+get_selection_area (KrMap              *map,
+                    KrLayout           *layout,
+                    const char * const *ids,
+                    KrRect             *area,
+                    GError            **error)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      KrTouchpoint *touchpoint = kr_map_lookup_touchpoint (map, ids[i]);
+      KrRect card;
+
+      if (touchpoint == NULL || !kr_layout_get_card_rect (layout, touchpoint, &card))
+        return invalid (error, _("The map has no touchpoint “%s”"), ids[i]);
+
+      card = kr_rect_inflate (&card, 4);
+      *area = found ? kr_rect_union (area, &card) : card;
+      found = TRUE;
+    }
+
+  if (!found)
+    return invalid (error, _("Nothing is selected"));
+
+  return TRUE;
+}
+
+static gboolean
+plan_pages (Plan                  *plan,
+            KrMap                 *map,
+            KrRenderer            *renderer,
+            const KrExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(KrLayout) layout = kr_layout_new (map);
+  KrRect extent = kr_renderer_get_extent (renderer, map);
+  guint n_phases = kr_layout_get_n_phases (layout);
+  double margin = options->margin;
+  guint phase;
+  Piece piece = { extent, 0, FALSE };
+
+  switch (options->scope)
+    {
+    case KR_EXPORT_WHOLE_MAP:
+      if (options->phases_per_slide == 0)
+        {
+          add_page (plan, &piece, 1, margin);
+          break;
+        }
+      if (n_phases == 0)
+        return invalid (error, _("The map has no phases to make slides of"));
+      for (guint first = 0; first < n_phases; first += options->phases_per_slide)
+        add_phases_page (plan, layout, &extent, first,
+                         MIN (first + options->phases_per_slide, n_phases) - 1, margin);
+      break;
+
+    case KR_EXPORT_PHASE:
+      if (!find_phase (map, options->phase_id, &phase))
+        return invalid (error, _("The map has no phase “%s”"), options->phase_id ? options->phase_id : "");
+      add_phases_page (plan, layout, &extent, phase, phase, margin);
+      break;
+
+    case KR_EXPORT_SELECTION:
+      if (!get_selection_area (map, layout, options->selection, &piece.source, error))
+        return FALSE;
+      piece.clip = TRUE;
+      add_page (plan, &piece, 1, margin);
+      break;
+
+    case KR_EXPORT_VIEW:
+      if (!(options->view.width > 0 && options->view.height > 0 &&
+            isfinite (options->view.x) && isfinite (options->view.y) &&
+            isfinite (options->view.width) && isfinite (options->view.height)))
+        return invalid (error, _("The view to export is empty"));
+      piece = (Piece) { options->view, 0, TRUE };
+      add_page (plan, &piece, 1, margin);
+      break;
+
+    default:
+      return invalid (error, _("Unknown part of the map to export"));
+    }
+
+  return TRUE;
+}
+
+/* Sizes */
+
+/* Output units per pixel at 96 dpi: SVG and PDF measure in points. */
+static double
+units_per_pixel (KrExportFormat format)
+{
+  return format == KR_EXPORT_PNG ? 1.0 : POINTS_PER_INCH / KR_EXPORT_SCREEN_DPI;
+}
+
+static void
+plan_size (Plan                  *plan,
+           const KrExportOptions *options)
+{
+  gboolean png = options->format == KR_EXPORT_PNG;
+  double unit = units_per_pixel (options->format);
+  double cw = plan->content_width, ch = plan->content_height;
+  double pixels_per_unit;   /* at 96 dpi */
+
+  if (options->size_mode == KR_EXPORT_SIZE_PRESET)
+    {
+      const KrExportPreset *preset = options->preset;
+      double page_unit = png ? preset->dpi / POINTS_PER_INCH : 1.0;
+
+      plan->width = png ? round (preset->width_points * page_unit) : preset->width_points;
+      plan->height = png ? round (preset->height_points * page_unit) : preset->height_points;
+      plan->scale = MIN (plan->width / cw, plan->height / ch);
+      plan->dpi = preset->dpi;
+      return;
+    }
+
+  switch (options->size_mode)
+    {
+    case KR_EXPORT_SIZE_WIDTH:
+      pixels_per_unit = options->width / cw;
+      plan->width = options->width * unit;
+      plan->height = ceil (ch * pixels_per_unit * unit);
+      break;
+    case KR_EXPORT_SIZE_FIT:
+      pixels_per_unit = MIN (options->width / cw, options->height / ch);
+      plan->width = options->width * unit;
+      plan->height = options->height * unit;
+      break;
+    case KR_EXPORT_SIZE_SCALE:
+    default:
+      pixels_per_unit = options->scale;
+      plan->width = ceil (cw * pixels_per_unit * unit);
+      plan->height = ceil (ch * pixels_per_unit * unit);
+      break;
+    }
+
+  plan->scale = pixels_per_unit * unit;
+  /* a PNG at 2× is as large on paper as at 1×, with twice the detail */
+  plan->dpi = png ? KR_EXPORT_SCREEN_DPI * pixels_per_unit : KR_EXPORT_SCREEN_DPI;
+}
+
+static gboolean
+check_size (const Plan            *plan,
+            const KrExportOptions *options,
+            GError               **error)
+{
+  double largest;
+
+  if (options->format != KR_EXPORT_PNG ||
+      (plan->width <= KR_EXPORT_MAX_PIXELS && plan->height <= KR_EXPORT_MAX_PIXELS))
+    return TRUE;
+
+  largest = KR_EXPORT_MAX_PIXELS / MAX (plan->width, plan->height);
+  if (options->size_mode == KR_EXPORT_SIZE_SCALE)
+    g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_TOO_LARGE,
+                 _("The picture would be %.0f × %.0f pixels, more than the %d pixels a side "
+                   "that can be drawn; the largest scale for it is %.2f (%.0f × %.0f pixels)"),
+                 plan->width, plan->height, KR_EXPORT_MAX_PIXELS,
+                 floor (options->scale * largest * 100) / 100,
+                 floor (plan->width * largest), floor (plan->height * largest));
+  else
+    g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_TOO_LARGE,
+                 _("The picture would be %.0f × %.0f pixels, more than the %d pixels a side "
+                   "that can be drawn; the largest size that works is %.0f × %.0f pixels"),
+                 plan->width, plan->height, KR_EXPORT_MAX_PIXELS,
+                 floor (plan->width * largest), floor (plan->height * largest));
+  return FALSE;
+}
+
+static gboolean
+make_plan (Plan                  *plan,
+           KrMap                 *map,
+           KrRenderer            *renderer,
+           const KrExportOptions *options,
+           GError               **error)
+{
+  *plan = (Plan) { .pages = g_array_new (FALSE, FALSE, sizeof (Page)) };
+
+  if (!plan_pages (plan, map, renderer, options, error))
+    return FALSE;
+
+  plan_size (plan, options);
+  return check_size (plan, options, error);
+}
+
+/**
+ * kr_export_measure:
+ *
+ * Tells what exporting @map with @options makes, without drawing anything: the size of the
+ * pictures or pages, how many, and whether their text stays legible on a slide.
+ *
+ * Returns: %FALSE with @error set when the export would fail for its options or size.
+ */
+gboolean
+kr_export_measure (KrMap                 *map,
+                   const KrExportOptions *options,
+                   KrExportSize          *size,
+                   GError               **error)
+{
+  g_autoptr(KrRenderer) renderer = NULL;
+  g_auto(Plan) plan = { 0 };
+  const KrTheme *theme;
+  double pixels_per_output_unit, on_slide;
+
+  g_return_val_if_fail (KR_IS_MAP (map), FALSE);
+  g_return_val_if_fail (options != NULL && size != NULL, FALSE);
+
+  if (!check_options (options, error))
+    return FALSE;
+
+  renderer = kr_renderer_new (options->theme);
+  theme = kr_theme_get (options->theme);
+  if (!make_plan (&plan, map, renderer, options, error))
+    return FALSE;
+
+  pixels_per_output_unit = options->format == KR_EXPORT_PNG ? 1.0 : plan.dpi / POINTS_PER_INCH;
+  on_slide = plan.scale * MIN (SLIDE_WIDTH / plan.width, SLIDE_HEIGHT / plan.height) * theme->font_scale;
+
+  *size = (KrExportSize) {
+    .width = plan.width,
+    .height = plan.height,
+    .n_pages = plan.pages->len,
+    .n_files = options->format == KR_EXPORT_PDF ? 1 : plan.pages->len,
+    .scale = plan.scale,
+    .dpi = plan.dpi,
+    .smallest_text = KR_EXPORT_SMALLEST_TEXT_SIZE * theme->font_scale * plan.scale * pixels_per_output_unit,
+    .smallest_text_on_slide = KR_EXPORT_SMALLEST_TEXT_SIZE * on_slide,
+    .card_title_on_slide = KR_EXPORT_CARD_TITLE_SIZE * on_slide,
+  };
+  size->legible = size->smallest_text_on_slide >= KR_EXPORT_LEGIBLE_TEXT_SIZE &&
+                  (options->format != KR_EXPORT_PNG || size->smallest_text >= KR_EXPORT_LEGIBLE_TEXT_SIZE);
+  return TRUE;
+}
+
+/* Drawing */
+
+static void
+paint_background (cairo_t               *cr,
+                  const KrExportOptions *options)
+{
+  const KrTheme *theme = kr_theme_get (options->theme);
+
+  switch (options->background)
+    {
+    case KR_EXPORT_BACKGROUND_TRANSPARENT:
+      return;
+    case KR_EXPORT_BACKGROUND_WHITE:
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      break;
+    case KR_EXPORT_BACKGROUND_THEME:
+    default:
+      cairo_set_source_rgb (cr, theme->background.red, theme->background.green, theme->background.blue);
+      break;
+    }
+  cairo_paint (cr);
+}
+
+static void
+draw_page (cairo_t               *cr,
+           KrRenderer            *renderer,
+           KrMap                 *map,
+           const Plan            *plan,
+           const Page            *page,
+           const KrExportOptions *options)
+{
+  double s = plan->scale;
+  double left = (plan->width - page->width * s) / 2;
+  double top = (plan->height - page->height * s) / 2;
+
+  if (options->format == KR_EXPORT_PNG)
+    {
+      /* whole pixels keep the edges of lines and boxes sharp */
+      left = floor (left);
+      top = floor (top);
+    }
+
+  paint_background (cr, options);
+
+  for (guint i = 0; i < page->n_pieces; i++)
+    {
+      const Piece *piece = &page->pieces[i];
+      double margin_top = (page->height - piece->source.height) / 2;
+
+      cairo_save (cr);
+      cairo_translate (cr, left + piece->x * s, top + margin_top * s);
+      cairo_scale (cr, s, s);
+      cairo_translate (cr, -piece->source.x, -piece->source.y);
+      if (piece->clip)
+        {
+          cairo_rectangle (cr, piece->source.x, piece->source.y, piece->source.width, piece->source.height);
+          cairo_clip (cr);
+        }
+      kr_renderer_draw (renderer, cr, map, &piece->source, options->layers | KR_RENDER_NO_BACKGROUND);
+      cairo_restore (cr);
+    }
+}
+
+static GBytes *
+finish (cairo_surface_t *surface,
+        GByteArray      *sink,
+        GError         **error)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_FAILED,
+                   _("The picture could not be drawn: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_bytes_new (sink->data, sink->len);
 }
 
 static cairo_status_t
@@ -58,103 +613,220 @@ append_to_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static cairo_surface_t *
-create_surface (const KrExportOptions *options,
-                double                 width,
-                double                 height,
-                GByteArray            *sink)
+static GBytes *
+render_png (KrMap                 *map,
+            KrRenderer            *renderer,
+            const Plan            *plan,
+            const Page            *page,
+            const KrExportOptions *options,
+            GError               **error)
 {
-  switch (options->format)
-    {
-    case KR_EXPORT_SVG:
-      {
-        cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_to_array, sink, width, height);
+  cairo_format_t format = options->background == KR_EXPORT_BACKGROUND_TRANSPARENT
+                          ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
+  cairo_surface_t *surface = cairo_image_surface_create (format, (int) plan->width, (int) plan->height);
+  cairo_status_t status = cairo_surface_status (surface);
+  GBytes *png = NULL;
 
-        cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-        return surface;
-      }
-    case KR_EXPORT_PDF:
-      return cairo_pdf_surface_create_for_stream (append_to_array, sink, width, height);
-    case KR_EXPORT_PNG:
-    default:
-      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      cairo_t *cr = cairo_create (surface);
+
+      draw_page (cr, renderer, map, plan, page, options);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
     }
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    png = kr_png_writer_encode (surface, plan->dpi, error);
+  else
+    g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_FAILED,
+                 _("The picture could not be drawn: %s"), cairo_status_to_string (status));
+
+  cairo_surface_destroy (surface);
+  return png;
 }
 
+static GBytes *
+render_svg (KrMap                 *map,
+            KrRenderer            *renderer,
+            const Plan            *plan,
+            const Page            *page,
+            const KrExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(GByteArray) sink = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_to_array, sink,
+                                                                  plan->width, plan->height);
+  cairo_t *cr;
+  GBytes *svg;
+
+  cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  cr = cairo_create (surface);
+  draw_page (cr, renderer, map, plan, page, options);
+  cairo_destroy (cr);
+
+  svg = finish (surface, sink, error);
+  cairo_surface_destroy (surface);
+  return svg;
+}
+
+static GBytes *
+render_pdf (KrMap                 *map,
+            KrRenderer            *renderer,
+            const Plan            *plan,
+            const KrExportOptions *options,
+            GError               **error)
+{
+  g_autoptr(GByteArray) sink = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, sink,
+                                                                  plan->width, plan->height);
+  cairo_t *cr = cairo_create (surface);
+  GBytes *pdf;
+
+  /* no creation date: the same map makes the same file */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kringel");
+  if (*kr_map_get_title (map) != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, kr_map_get_title (map));
+
+  for (guint i = 0; i < plan->pages->len; i++)
+    {
+      draw_page (cr, renderer, map, plan, &g_array_index (plan->pages, Page, i), options);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+
+  pdf = finish (surface, sink, error);
+  cairo_surface_destroy (surface);
+  return pdf;
+}
+
+/**
+ * kr_export_map_to_files_bytes:
+ *
+ * Returns: (element-type GBytes): the contents of each file the export makes: one, or one
+ *   per slide for PNG and SVG slides.
+ */
+GPtrArray *
+kr_export_map_to_files_bytes (KrMap                 *map,
+                              const KrExportOptions *options,
+                              GError               **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(KrRenderer) renderer = NULL;
+  g_auto(Plan) plan = { 0 };
+
+  g_return_val_if_fail (KR_IS_MAP (map), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!check_options (options, error))
+    return NULL;
+
+  renderer = kr_renderer_new (options->theme);
+  if (!make_plan (&plan, map, renderer, options, error))
+    return NULL;
+
+  if (options->format == KR_EXPORT_PDF)
+    {
+      GBytes *pdf = render_pdf (map, renderer, &plan, options, error);
+
+      if (pdf == NULL)
+        return NULL;
+      g_ptr_array_add (files, pdf);
+      return g_steal_pointer (&files);
+    }
+
+  for (guint i = 0; i < plan.pages->len; i++)
+    {
+      const Page *page = &g_array_index (plan.pages, Page, i);
+      GBytes *bytes = options->format == KR_EXPORT_PNG
+                      ? render_png (map, renderer, &plan, page, options, error)
+                      : render_svg (map, renderer, &plan, page, options, error);
+
+      if (bytes == NULL)
+        return NULL;
+      g_ptr_array_add (files, bytes);
+    }
+
+  return g_steal_pointer (&files);
+}
+
+/**
+ * kr_export_map_to_bytes:
+ *
+ * Returns: the one file an export makes (a PNG for the clipboard, say); slides as PNG or SVG
+ *   make several and give %KR_EXPORT_ERROR_SEVERAL_FILES.
+ */
 GBytes *
 kr_export_map_to_bytes (KrMap                 *map,
                         const KrExportOptions *options,
                         GError               **error)
 {
-  g_autoptr(KrRenderer) renderer = kr_renderer_new (options->theme);
-  g_autoptr(GByteArray) sink = g_byte_array_new ();
-  KrRect extent = kr_renderer_get_extent (renderer, map);
-  KrRect area = kr_rect_inflate (&extent, KR_EXPORT_MARGIN);
-  double width = ceil (area.width * options->scale);
-  double height = ceil (area.height * options->scale);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  g_autoptr(GPtrArray) files = kr_export_map_to_files_bytes (map, options, error);
 
-  if (!(options->scale > 0) || width > KR_EXPORT_MAX_PIXELS || height > KR_EXPORT_MAX_PIXELS)
+  if (files == NULL)
+    return NULL;
+
+  if (files->len != 1)
     {
-      double largest = KR_EXPORT_MAX_PIXELS / MAX (area.width, area.height);
-
-      g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_TOO_LARGE,
-                   _("The picture would be %.0f × %.0f pixels, more than the %d pixels a side "
-                     "that can be written; the largest scale for this map is %.2f"),
-                   width, height, KR_EXPORT_MAX_PIXELS, floor (largest * 100) / 100);
+      g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_SEVERAL_FILES,
+                   _("The export makes %u files, one per slide"), files->len);
       return NULL;
     }
 
-  surface = create_surface (options, width, height, sink);
-  cr = cairo_create (surface);
-  cairo_scale (cr, options->scale, options->scale);
-  cairo_translate (cr, -area.x, -area.y);
-
-  if (!options->transparent)
-    {
-      const KrTheme *theme = kr_theme_get (options->theme);
-
-      cairo_set_source_rgb (cr, theme->background.red, theme->background.green, theme->background.blue);
-      cairo_paint (cr);
-    }
-
-  kr_renderer_draw (renderer, cr, map, &area, KR_RENDER_NO_BACKGROUND);
-  cairo_destroy (cr);
-
-  if (options->format == KR_EXPORT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_to_array, sink);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_FAILED,
-                   _("The picture could not be drawn: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&sink));
+  return g_bytes_ref (files->pdata[0]);
 }
 
+/**
+ * kr_export_get_numbered_file:
+ *
+ * Returns: where slide @number (from 1) of an export to @file goes: “deck.png” → “deck-2.png”.
+ */
+GFile *
+kr_export_get_numbered_file (GFile *file,
+                             guint  number)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  const char *dot = strrchr (basename, '.');
+  g_autofree char *numbered = NULL;
+
+  if (dot != NULL && dot != basename)
+    numbered = g_strdup_printf ("%.*s-%u%s", (int) (dot - basename), basename, number, dot);
+  else
+    numbered = g_strdup_printf ("%s-%u", basename, number);
+
+  return parent != NULL ? g_file_get_child (parent, numbered) : g_file_new_for_path (numbered);
+}
+
+/**
+ * kr_export_map_to_file:
+ *
+ * Writes the export to @file, or, for slides as PNG or SVG, to numbered files beside it
+ * (see kr_export_get_numbered_file()). Nothing is written unless every picture could be drawn.
+ */
 gboolean
 kr_export_map_to_file (KrMap                 *map,
                        GFile                 *file,
                        const KrExportOptions *options,
                        GError               **error)
 {
-  g_autoptr(GBytes) bytes = kr_export_map_to_bytes (map, options, error);
-  gsize length;
-  const void *data;
+  g_autoptr(GPtrArray) files = kr_export_map_to_files_bytes (map, options, error);
+  gboolean numbered = options->phases_per_slide > 0 && options->format != KR_EXPORT_PDF;
 
-  if (bytes == NULL)
+  if (files == NULL)
     return FALSE;
 
-  data = g_bytes_get_data (bytes, &length);
-  return kr_write_file_atomically (file, data, length, error);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) target = numbered ? kr_export_get_numbered_file (file, i + 1) : g_object_ref (file);
+      gsize length;
+      const void *data = g_bytes_get_data (files->pdata[i], &length);
+
+      if (!kr_write_file_atomically (target, data, length, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }

@@ -790,20 +790,31 @@ kr_file_get_display_name (GFile *file)
   return g_file_get_parse_name (file);
 }
 
-KrMap *
-kr_map_load_from_file (GFile       *file,
-                       KrLoadInfo  *info,
-                       GError     **error)
+/**
+ * kr_map_read_file:
+ * @file_info: (out) (optional): the file's size, type and modification time, queried
+ *   before reading
+ *
+ * Reads the bytes of @file for kr_map_load_from_data(), refusing folders and files over
+ * %KR_MAX_FILE_SIZE before reading anything. Messages name the file.
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set
+ */
+GBytes *
+kr_map_read_file (GFile      *file,
+                  GFileInfo **file_info,
+                  GError    **error)
 {
   g_autofree char *name = kr_file_get_display_name (file);
-  g_autoptr(GFileInfo) file_info = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
+  char *contents = NULL;
   gsize length;
 
-  file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                 G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (file_info == NULL)
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("%s: the file does not exist"), name);
@@ -812,13 +823,13 @@ kr_map_load_from_file (GFile       *file,
       return NULL;
     }
 
-  if (g_file_info_get_file_type (file_info) == G_FILE_TYPE_DIRECTORY)
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: this is a folder, not a file"), name);
       return NULL;
     }
 
-  if (g_file_info_get_size (file_info) > KR_MAX_FILE_SIZE)
+  if (g_file_info_get_size (info) > KR_MAX_FILE_SIZE)
     {
       g_set_error (error, KR_LOAD_ERROR, KR_LOAD_ERROR_TOO_LARGE,
                    _("%s: the file is larger than %d MiB"), name, KR_MAX_FILE_SIZE / (1024 * 1024));
@@ -831,5 +842,25 @@ kr_map_load_from_file (GFile       *file,
       return NULL;
     }
 
-  return kr_map_load_from_data (contents, length, name, info, error);
+  if (file_info != NULL)
+    *file_info = g_steal_pointer (&info);
+
+  return g_bytes_new_take (contents, length);
+}
+
+KrMap *
+kr_map_load_from_file (GFile       *file,
+                       KrLoadInfo  *info,
+                       GError     **error)
+{
+  g_autofree char *name = kr_file_get_display_name (file);
+  g_autoptr(GBytes) contents = kr_map_read_file (file, NULL, error);
+  const char *data;
+  gsize length;
+
+  if (contents == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (contents, &length);
+  return kr_map_load_from_data (data, length, name, info, error);
 }

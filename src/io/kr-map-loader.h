@@ -38,6 +38,9 @@ KrMap  *kr_map_load_from_data (const char  *data,
 KrMap  *kr_map_load_from_file (GFile       *file,
                                KrLoadInfo  *info,
                                GError     **error);
+GBytes *kr_map_read_file      (GFile       *file,
+                               GFileInfo  **file_info,
+                               GError     **error);
 char   *kr_file_get_display_name (GFile    *file);
 
 G_END_DECLS

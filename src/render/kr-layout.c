@@ -28,14 +28,16 @@ add_spans (GArray     *spans,
            GHashTable *index,
            GListModel *items,
            double      start,
-           double    (*get_size) (gpointer item))
+           double    (*get_size) (gpointer item),
+           KrItem     *resized,
+           double      resized_size)
 {
   guint n = g_list_model_get_n_items (items);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KrItem) item = g_list_model_get_item (items, i);
-      Span span = { start, get_size (item) };
+      Span span = { start, item == resized ? resized_size : get_size (item) };
 
       g_array_append_val (spans, span);
       g_hash_table_insert (index, (gpointer) kr_item_get_id (item), GUINT_TO_POINTER (i + 1));
@@ -77,6 +79,15 @@ implicit_lane_height (KrMap *map)
 KrLayout *
 kr_layout_new (KrMap *map)
 {
+  return kr_layout_new_resized (map, NULL, 0);
+}
+
+/* The layout as it would be with the phase or lane @resized at @size (a resize in progress). */
+KrLayout *
+kr_layout_new_resized (KrMap  *map,
+                       KrItem *resized,
+                       double  size)
+{
   KrLayout *self = g_new0 (KrLayout, 1);
 
   self->phases = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -85,9 +96,9 @@ kr_layout_new (KrMap *map)
   self->lane_index = g_hash_table_new (g_str_hash, g_str_equal);
 
   add_spans (self->phases, self->phase_index, kr_map_get_items (map, KR_ITEM_PHASE),
-             KR_LAYOUT_LANE_HEADER_WIDTH, phase_width);
+             KR_LAYOUT_LANE_HEADER_WIDTH, phase_width, resized, size);
   add_spans (self->lanes, self->lane_index, kr_map_get_items (map, KR_ITEM_LANE),
-             KR_LAYOUT_PHASE_HEADER_HEIGHT, lane_height);
+             KR_LAYOUT_PHASE_HEADER_HEIGHT, lane_height, resized, size);
 
   if (self->lanes->len == 0)
     {
@@ -220,4 +231,64 @@ kr_layout_get_card_rect (KrLayout     *self,
   *rect = (KrRect) { cell.x + kr_touchpoint_get_x (touchpoint), cell.y + kr_touchpoint_get_y (touchpoint),
                      KR_LAYOUT_CARD_WIDTH, KR_LAYOUT_CARD_HEIGHT };
   return TRUE;
+}
+
+/* The index of the span containing @position, or the nearest one. */
+static guint
+nearest_span (GArray *spans,
+              double  position)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+
+      if (position < span->start + span->size)
+        return i;
+    }
+
+  return spans->len - 1;
+}
+
+/**
+ * kr_layout_find_cell:
+ *
+ * Finds the cell at the map point @x, @y, or the nearest one for a point outside the rows
+ * and columns. A map without lanes has lane index 0 (its unnamed row).
+ *
+ * Returns: %FALSE when the map has no phases
+ */
+gboolean
+kr_layout_find_cell (KrLayout *self,
+                     double    x,
+                     double    y,
+                     guint    *phase_index,
+                     guint    *lane_index,
+                     KrRect   *cell)
+{
+  Span *column, *row;
+  guint phase, lane;
+
+  if (self->phases->len == 0)
+    return FALSE;
+
+  phase = nearest_span (self->phases, x);
+  lane = nearest_span (self->lanes, y);
+  column = &g_array_index (self->phases, Span, phase);
+  row = &g_array_index (self->lanes, Span, lane);
+
+  if (phase_index)
+    *phase_index = phase;
+  if (lane_index)
+    *lane_index = lane;
+  if (cell)
+    *cell = (KrRect) { column->start, row->start, column->size, row->size };
+
+  return TRUE;
+}
+
+/* Whether the rows are the map's lanes (and not one unnamed row). */
+gboolean
+kr_layout_has_lanes (KrLayout *self)
+{
+  return !self->implicit_lane;
 }

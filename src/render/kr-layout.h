@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 typedef struct _KrLayout KrLayout;
 
 KrLayout *kr_layout_new              (KrMap        *map);
+KrLayout *kr_layout_new_resized      (KrMap        *map,
+                                      KrItem       *resized,
+                                      double        size);
 void      kr_layout_free             (KrLayout     *self);
 KrRect    kr_layout_get_bounds       (KrLayout     *self);
 KrRect    kr_layout_get_lanes_area   (KrLayout     *self);
@@ -33,6 +36,13 @@ gboolean  kr_layout_get_cell         (KrLayout     *self,
                                       const char   *phase_id,
                                       const char   *lane_id,
                                       KrRect       *cell);
+gboolean  kr_layout_find_cell        (KrLayout     *self,
+                                      double        x,
+                                      double        y,
+                                      guint        *phase_index,
+                                      guint        *lane_index,
+                                      KrRect       *cell);
+gboolean  kr_layout_has_lanes        (KrLayout     *self);
 gboolean  kr_layout_get_card_rect    (KrLayout     *self,
                                       KrTouchpoint *touchpoint,
                                       KrRect       *rect);

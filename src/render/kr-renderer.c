@@ -28,6 +28,14 @@ struct _KrRenderer
 
   KrThemeId theme_id;
   const KrTheme *theme;
+
+  /* a drag in progress: these cards are drawn moved by (preview_dx, preview_dy) */
+  GHashTable *preview_moved;
+  double preview_dx;
+  double preview_dy;
+  /* a resize in progress: this phase or lane is drawn at preview_size */
+  KrItem *preview_resized;
+  double preview_size;
 };
 
 G_DEFINE_FINAL_TYPE (KrRenderer, kr_renderer, G_TYPE_OBJECT)
@@ -51,6 +59,26 @@ typedef struct
   KrRect viewport;
   PangoContext *pango;
 } Frame;
+
+/* Where the card of @touchpoint is drawn, a drag in progress included. */
+static gboolean
+card_rect (Frame        *frame,
+           KrTouchpoint *touchpoint,
+           KrRect       *rect)
+{
+  KrRenderer *self = frame->renderer;
+
+  if (!kr_layout_get_card_rect (frame->layout, touchpoint, rect))
+    return FALSE;
+
+  if (self->preview_moved != NULL && g_hash_table_contains (self->preview_moved, touchpoint))
+    {
+      rect->x += self->preview_dx;
+      rect->y += self->preview_dy;
+    }
+
+  return TRUE;
+}
 
 static void
 kr_renderer_get_property (GObject    *object,
@@ -89,10 +117,21 @@ kr_renderer_set_property (GObject      *object,
 }
 
 static void
+kr_renderer_dispose (GObject *object)
+{
+  KrRenderer *self = KR_RENDERER (object);
+
+  kr_renderer_clear_preview (self);
+
+  G_OBJECT_CLASS (kr_renderer_parent_class)->dispose (object);
+}
+
+static void
 kr_renderer_class_init (KrRendererClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = kr_renderer_dispose;
   object_class->get_property = kr_renderer_get_property;
   object_class->set_property = kr_renderer_set_property;
 
@@ -256,17 +295,17 @@ draw_phase_columns (Frame *frame)
 }
 
 static void
-draw_lanes (Frame *frame)
+draw_lane_titles (Frame *frame)
 {
   guint n = kr_layout_get_n_lanes (frame->layout);
-  gboolean named = kr_map_get_n_items (frame->map, KR_ITEM_LANE) > 0;
+  gboolean named = kr_layout_has_lanes (frame->layout);
 
   for (guint i = 0; i < n; i++)
     {
       KrRect row = kr_layout_get_lane_row (frame->layout, i);
       KrRect title_cell = { 0, row.y, KR_LAYOUT_LANE_HEADER_WIDTH, row.height };
 
-      if (!kr_rect_intersects (&row, &frame->viewport))
+      if (!kr_rect_intersects (&title_cell, &frame->viewport))
         continue;
 
       set_color (frame->cr, &frame->theme->lane_header);
@@ -274,18 +313,30 @@ draw_lanes (Frame *frame)
       cairo_fill (frame->cr);
 
       if (named)
-        {
-          KrLane *lane = kr_map_get_item (frame->map, KR_ITEM_LANE, i);
+        draw_text (frame, kr_lane_get_title (kr_map_get_item (frame->map, KR_ITEM_LANE, i)), 15, TEXT_BOLD,
+                   &frame->theme->text, 16, row.y + 16, KR_LAYOUT_LANE_HEADER_WIDTH - 32, 4, PANGO_ALIGN_LEFT);
 
-          draw_text (frame, kr_lane_get_title (lane), 15, TEXT_BOLD, &frame->theme->text,
-                     16, row.y + 16, KR_LAYOUT_LANE_HEADER_WIDTH - 32, 4, PANGO_ALIGN_LEFT);
-        }
-
-      /* the line under each row */
       set_color (frame->cr, &frame->theme->grid_line);
-      cairo_rectangle (frame->cr, 0, kr_rect_bottom (&row) - 1, row.width, 1);
+      cairo_rectangle (frame->cr, 0, kr_rect_bottom (&row) - 1, title_cell.width, 1);
+      cairo_rectangle (frame->cr, title_cell.width - 1, row.y, 1, row.height);
       cairo_fill (frame->cr);
     }
+}
+
+/* The lines between the rows; the lane titles come with the headers. */
+static void
+draw_lane_lines (Frame *frame)
+{
+  guint n = kr_layout_get_n_lanes (frame->layout);
+
+  set_color (frame->cr, &frame->theme->grid_line);
+  for (guint i = 0; i < n; i++)
+    {
+      KrRect row = kr_layout_get_lane_row (frame->layout, i);
+
+      cairo_rectangle (frame->cr, 0, kr_rect_bottom (&row) - 1, row.width, 1);
+    }
+  cairo_fill (frame->cr);
 }
 
 static void
@@ -543,19 +594,24 @@ static void
 draw_cards (Frame *frame)
 {
   guint n = kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT);
+  GHashTable *moved = frame->renderer->preview_moved;
 
-  for (guint i = 0; i < n; i++)
-    {
-      KrTouchpoint *touchpoint = kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i);
-      KrRect card, reach;
+  /* cards being dragged are drawn last, above the others */
+  for (int pass = 0; pass < (moved ? 2 : 1); pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        KrTouchpoint *touchpoint = kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i);
+        KrRect card, reach;
 
-      if (!kr_layout_get_card_rect (frame->layout, touchpoint, &card))
-        continue;
+        if (moved != NULL && g_hash_table_contains (moved, touchpoint) != (pass == 1))
+          continue;
+        if (!card_rect (frame, touchpoint, &card))
+          continue;
 
-      reach = kr_rect_inflate (&card, 4);
-      if (kr_rect_intersects (&reach, &frame->viewport))
-        draw_card (frame, touchpoint, &card);
-    }
+        reach = kr_rect_inflate (&card, 4);
+        if (kr_rect_intersects (&reach, &frame->viewport))
+          draw_card (frame, touchpoint, &card);
+      }
 }
 
 /* Connections */
@@ -632,7 +688,7 @@ collect_card_rects (Frame *frame)
     {
       KrRect card;
 
-      if (kr_layout_get_card_rect (frame->layout, kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i), &card))
+      if (card_rect (frame, kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i), &card))
         g_array_append_val (rects, card);
     }
 
@@ -675,8 +731,8 @@ route_connections (Frame     *frame,
       g_hash_table_replace (pair_counts, key, GUINT_TO_POINTER (rank + 1));
 
       if (from == NULL || to == NULL ||
-          !kr_layout_get_card_rect (frame->layout, from, &from_rect) ||
-          !kr_layout_get_card_rect (frame->layout, to, &to_rect))
+          !card_rect (frame, from, &from_rect) ||
+          !card_rect (frame, to, &to_rect))
         continue;
 
       kr_route_connection (&from_rect, &to_rect, from == to, fan_index (rank),
@@ -753,7 +809,8 @@ frame_init (Frame      *frame,
             KrMap      *map,
             const KrRect *viewport)
 {
-  *frame = (Frame) { self, self->theme, cr, map, kr_layout_new (map), *viewport,
+  *frame = (Frame) { self, self->theme, cr, map,
+                     kr_layout_new_resized (map, self->preview_resized, self->preview_size), *viewport,
                      cr ? create_pango_context (cr) : NULL };
 }
 
@@ -816,11 +873,316 @@ kr_renderer_draw (KrRenderer    *self,
     draw_background (&frame);
 
   draw_phase_columns (&frame);
-  draw_lanes (&frame);
+  draw_lane_lines (&frame);
+  draw_lane_titles (&frame);
   draw_phase_headers (&frame);
   route_connections (&frame, draw_connection, NULL);
   draw_cards (&frame);
 
   cairo_restore (cr);
+  frame_clear (&frame);
+}
+
+/* Drag previews */
+
+/* Draws @touchpoints moved by @dx, @dy (and their arrows following) until cleared. */
+void
+kr_renderer_set_move_preview (KrRenderer *self,
+                              GPtrArray  *touchpoints,
+                              double      dx,
+                              double      dy)
+{
+  g_return_if_fail (KR_IS_RENDERER (self));
+
+  if (self->preview_moved == NULL)
+    self->preview_moved = g_hash_table_new (NULL, NULL);
+  else
+    g_hash_table_remove_all (self->preview_moved);
+
+  for (guint i = 0; touchpoints && i < touchpoints->len; i++)
+    g_hash_table_add (self->preview_moved, touchpoints->pdata[i]);
+
+  self->preview_dx = dx;
+  self->preview_dy = dy;
+}
+
+/* Draws the phase (width) or lane (height) @phase_or_lane at @size until cleared. */
+void
+kr_renderer_set_resize_preview (KrRenderer *self,
+                                KrItem     *phase_or_lane,
+                                double      size)
+{
+  g_return_if_fail (KR_IS_RENDERER (self));
+
+  g_set_object (&self->preview_resized, phase_or_lane);
+  self->preview_size = size;
+}
+
+void
+kr_renderer_clear_preview (KrRenderer *self)
+{
+  g_return_if_fail (KR_IS_RENDERER (self));
+
+  g_clear_pointer (&self->preview_moved, g_hash_table_unref);
+  g_clear_object (&self->preview_resized);
+}
+
+typedef struct
+{
+  KrRouteFunc func;
+  gpointer user_data;
+} RouteCallback;
+
+static void
+call_route_func (Frame         *frame,
+                 KrConnection  *connection,
+                 const KrRoute *route,
+                 gpointer       user_data)
+{
+  RouteCallback *callback = user_data;
+
+  callback->func (connection, route, callback->user_data);
+}
+
+/* Calls @func with the curve of every connection, as it is drawn. */
+void
+kr_renderer_foreach_route (KrRenderer  *self,
+                           KrMap       *map,
+                           KrRouteFunc  func,
+                           gpointer     user_data)
+{
+  RouteCallback callback = { func, user_data };
+  KrRect nowhere = { 0 };
+  Frame frame;
+
+  g_return_if_fail (KR_IS_RENDERER (self));
+  g_return_if_fail (KR_IS_MAP (map));
+
+  frame_init (&frame, self, NULL, map, &nowhere);
+  route_connections (&frame, call_route_func, &callback);
+  frame_clear (&frame);
+}
+
+gboolean
+kr_renderer_get_card_rect (KrRenderer   *self,
+                           KrMap        *map,
+                           KrTouchpoint *touchpoint,
+                           KrRect       *rect)
+{
+  KrRect nowhere = { 0 };
+  Frame frame;
+  gboolean found;
+
+  g_return_val_if_fail (KR_IS_RENDERER (self), FALSE);
+
+  frame_init (&frame, self, NULL, map, &nowhere);
+  found = card_rect (&frame, touchpoint, rect);
+  frame_clear (&frame);
+
+  return found;
+}
+
+/* Picking */
+
+#define EDGE_REACH 5.0   /* how close to a border counts as on it, in map units at 100 % */
+
+typedef struct
+{
+  double x, y, tolerance;
+  KrConnection *best;
+  double best_distance;
+} ConnectionSearch;
+
+static void
+measure_connection (Frame         *frame,
+                    KrConnection  *connection,
+                    const KrRoute *route,
+                    gpointer       user_data)
+{
+  ConnectionSearch *search = user_data;
+  KrRect bounds = kr_route_get_bounds (route);
+
+  bounds = kr_rect_inflate (&bounds, search->tolerance);
+  if (!kr_rect_contains_point (&bounds, search->x, search->y))
+    return;
+
+  for (int i = 0; i <= 64; i++)
+    {
+      KrPoint point = kr_route_point_at (route, i / 64.0);
+      double distance = hypot (point.x - search->x, point.y - search->y);
+
+      if (distance <= search->tolerance && distance < search->best_distance)
+        {
+          search->best = connection;
+          search->best_distance = distance;
+        }
+    }
+}
+
+static gboolean
+pick_card (Frame  *frame,
+           double  x,
+           double  y,
+           KrPick *pick)
+{
+  /* the last card is drawn on top, so it is found first */
+  for (guint i = kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT); i > 0; i--)
+    {
+      KrTouchpoint *touchpoint = kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i - 1);
+      KrRect card;
+
+      if (card_rect (frame, touchpoint, &card) && kr_rect_contains_point (&card, x, y))
+        {
+          pick->kind = KR_PICK_CARD;
+          pick->item = KR_ITEM (touchpoint);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+pick_frame (Frame  *frame,
+            KrLayout *layout,
+            double  x,
+            double  y,
+            double  tolerance,
+            KrPick *pick)
+{
+  KrRect bounds = kr_layout_get_bounds (layout);
+  ConnectionSearch search = { x, y, tolerance, NULL, G_MAXDOUBLE };
+  double edge = EDGE_REACH * tolerance / 6;
+  guint phase_index, lane_index;
+
+  if (kr_layout_find_cell (layout, x, y, &phase_index, &lane_index, &pick->cell))
+    {
+      pick->phase = kr_map_get_item (frame->map, KR_ITEM_PHASE, phase_index);
+      if (kr_layout_has_lanes (layout))
+        pick->lane = kr_map_get_item (frame->map, KR_ITEM_LANE, lane_index);
+    }
+
+  if (pick_card (frame, x, y, pick))
+    return;
+
+  route_connections (frame, measure_connection, &search);
+  if (search.best != NULL)
+    {
+      pick->kind = KR_PICK_CONNECTION;
+      pick->item = KR_ITEM (search.best);
+      return;
+    }
+
+  if (x < 0 || y < 0 || x > kr_rect_right (&bounds) + edge || y > kr_rect_bottom (&bounds) + edge)
+    return;
+
+  for (guint i = 0; i < kr_layout_get_n_phases (layout); i++)
+    {
+      KrRect header = kr_layout_get_phase_header (layout, i);
+
+      if (fabs (x - kr_rect_right (&header)) <= edge && y <= kr_rect_bottom (&bounds))
+        {
+          pick->kind = KR_PICK_PHASE_EDGE;
+          pick->item = kr_map_get_item (frame->map, KR_ITEM_PHASE, i);
+          return;
+        }
+      if (kr_rect_contains_point (&header, x, y))
+        {
+          pick->kind = KR_PICK_PHASE_HEADER;
+          pick->item = kr_map_get_item (frame->map, KR_ITEM_PHASE, i);
+          return;
+        }
+    }
+
+  if (kr_layout_has_lanes (layout) && x < KR_LAYOUT_LANE_HEADER_WIDTH && y >= KR_LAYOUT_PHASE_HEADER_HEIGHT)
+    for (guint i = 0; i < kr_layout_get_n_lanes (layout); i++)
+      {
+        KrRect row = kr_layout_get_lane_row (layout, i);
+
+        if (fabs (y - kr_rect_bottom (&row)) <= edge)
+          {
+            pick->kind = KR_PICK_LANE_EDGE;
+            pick->item = kr_map_get_item (frame->map, KR_ITEM_LANE, i);
+            return;
+          }
+        if (kr_rect_contains_point (&row, x, y))
+          {
+            pick->kind = KR_PICK_LANE_HEADER;
+            pick->item = kr_map_get_item (frame->map, KR_ITEM_LANE, i);
+            return;
+          }
+      }
+
+  if (pick->phase != NULL && x >= KR_LAYOUT_LANE_HEADER_WIDTH && y >= KR_LAYOUT_PHASE_HEADER_HEIGHT &&
+      x < kr_rect_right (&bounds) && y < kr_rect_bottom (&bounds))
+    pick->kind = KR_PICK_CELL;
+}
+
+/**
+ * kr_renderer_pick:
+ * @tolerance: how far from a line still counts as on it, in map units
+ *
+ * Finds what is drawn at the map point @x, @y: a card, an arrow, a header or a border to
+ * drag, or an empty cell.
+ */
+void
+kr_renderer_pick (KrRenderer *self,
+                  KrMap      *map,
+                  double      x,
+                  double      y,
+                  double      tolerance,
+                  KrPick     *pick)
+{
+  KrRect nowhere = { 0 };
+  Frame frame;
+
+  g_return_if_fail (KR_IS_RENDERER (self));
+  g_return_if_fail (KR_IS_MAP (map));
+
+  *pick = (KrPick) { KR_PICK_NOTHING };
+  frame_init (&frame, self, NULL, map, &nowhere);
+  pick_frame (&frame, frame.layout, x, y, tolerance, pick);
+  frame_clear (&frame);
+}
+
+/* Sticky headers */
+
+/**
+ * kr_renderer_draw_headers:
+ *
+ * Draws the phase titles along the top edge of @viewport and the lane titles along its left
+ * edge, over the map, for when the view has scrolled them away.
+ */
+void
+kr_renderer_draw_headers (KrRenderer   *self,
+                          cairo_t      *cr,
+                          KrMap        *map,
+                          const KrRect *viewport)
+{
+  Frame frame;
+
+  g_return_if_fail (KR_IS_RENDERER (self));
+
+  frame_init (&frame, self, cr, map, viewport);
+
+  if (viewport->x > 0 && kr_layout_has_lanes (frame.layout))
+    {
+      cairo_save (cr);
+      cairo_translate (cr, viewport->x, 0);
+      frame.viewport.x = 0;
+      draw_lane_titles (&frame);
+      frame.viewport.x = viewport->x;
+      cairo_restore (cr);
+    }
+
+  if (viewport->y > 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, viewport->y);
+      frame.viewport.y = 0;
+      draw_phase_headers (&frame);
+      cairo_restore (cr);
+    }
+
   frame_clear (&frame);
 }

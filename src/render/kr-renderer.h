@@ -9,6 +9,7 @@
 
 #include "kr-geometry.h"
 #include "kr-map.h"
+#include "kr-route.h"
 #include "kr-theme.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,36 @@ G_BEGIN_DECLS
 typedef enum {
   KR_RENDER_DEFAULT        = 0,
   KR_RENDER_NO_BACKGROUND  = 1 << 0,   /* leave the background transparent */
+  KR_RENDER_NO_NOTES       = 1 << 1,   /* layers an export may leave out */
+  KR_RENDER_NO_PERSONAS    = 1 << 2,
+  KR_RENDER_NO_EMOTION_CURVE = 1 << 3,
+  KR_RENDER_NO_PHASE_ROWS  = 1 << 4,
+  KR_RENDER_NO_GRID        = 1 << 5,
 } KrRenderFlags;
+
+typedef enum {
+  KR_PICK_NOTHING,
+  KR_PICK_CARD,          /* item: the touchpoint */
+  KR_PICK_CONNECTION,    /* item: the connection */
+  KR_PICK_PHASE_HEADER,  /* item: the phase */
+  KR_PICK_PHASE_EDGE,    /* item: the phase whose right edge it is */
+  KR_PICK_LANE_HEADER,   /* item: the lane */
+  KR_PICK_LANE_EDGE,     /* item: the lane whose bottom edge it is */
+  KR_PICK_CELL,          /* empty space in a cell: phase and lane (NULL without lanes) */
+} KrPickKind;
+
+typedef struct
+{
+  KrPickKind kind;
+  KrItem    *item;
+  KrPhase   *phase;   /* the column under the point, if any */
+  KrLane    *lane;    /* the row under the point, if any */
+  KrRect     cell;    /* the cell of phase and lane */
+} KrPick;
+
+typedef void (*KrRouteFunc) (KrConnection  *connection,
+                             const KrRoute *route,
+                             gpointer       user_data);
 
 #define KR_TYPE_RENDERER (kr_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (KrRenderer, kr_renderer, KR, RENDERER, GObject)
@@ -32,5 +62,31 @@ void        kr_renderer_draw      (KrRenderer    *self,
                                    KrMap         *map,
                                    const KrRect  *viewport,
                                    KrRenderFlags  flags);
+void        kr_renderer_draw_headers (KrRenderer *self,
+                                      cairo_t    *cr,
+                                      KrMap      *map,
+                                      const KrRect *viewport);
+void        kr_renderer_set_move_preview   (KrRenderer *self,
+                                            GPtrArray  *touchpoints,
+                                            double      dx,
+                                            double      dy);
+void        kr_renderer_set_resize_preview (KrRenderer *self,
+                                            KrItem     *phase_or_lane,
+                                            double      size);
+void        kr_renderer_clear_preview      (KrRenderer *self);
+void        kr_renderer_foreach_route      (KrRenderer *self,
+                                            KrMap      *map,
+                                            KrRouteFunc func,
+                                            gpointer    user_data);
+gboolean    kr_renderer_get_card_rect      (KrRenderer   *self,
+                                            KrMap        *map,
+                                            KrTouchpoint *touchpoint,
+                                            KrRect       *rect);
+void        kr_renderer_pick               (KrRenderer *self,
+                                            KrMap      *map,
+                                            double      x,
+                                            double      y,
+                                            double      tolerance,
+                                            KrPick     *pick);
 
 G_END_DECLS

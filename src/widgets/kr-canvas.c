@@ -7,27 +7,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
 #include <math.h>
 
-#include "kr-canvas.h"
+#include "kr-canvas-private.h"
+#include "kr-layout.h"
 
-#define MARGIN 32.0   /* around the map, in screen pixels */
+#define MARGIN KR_CANVAS_MARGIN
 
-struct _KrCanvas
-{
-  GtkWidget parent_instance;
-
-  KrMap *map;
-  KrRenderer *renderer;
-  GtkAdjustment *hadjustment;
-  GtkAdjustment *vadjustment;
-  guint hscroll_policy : 1;
-  guint vscroll_policy : 1;
-  guint fit_pending : 1;
-
-  double zoom;
-  KrRect extent;   /* of the map, in map coordinates */
-};
+/* libadwaita's blue accent, for selection and handles */
+static const GdkRGBA accent = { 0.208, 0.518, 0.894, 1.0 };
 
 static void kr_canvas_scrollable_init (GtkScrollableInterface *iface);
 
@@ -38,6 +27,7 @@ enum {
   PROP_0,
   PROP_MAP,
   PROP_ZOOM,
+  PROP_EDITOR,
   N_PROPS,
 
   PROP_HADJUSTMENT = N_PROPS,
@@ -47,6 +37,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SHOW_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 kr_canvas_scrollable_init (GtkScrollableInterface *iface)
@@ -108,18 +105,33 @@ get_centering (KrCanvas *self,
 }
 
 /* Map coordinates of a point in the widget. */
-static void
-widget_to_map (KrCanvas *self,
-               double    widget_x,
-               double    widget_y,
-               double   *map_x,
-               double   *map_y)
+void
+kr_canvas_widget_to_map (KrCanvas *self,
+                         double    widget_x,
+                         double    widget_y,
+                         double   *map_x,
+                         double   *map_y)
 {
   double dx, dy;
 
   get_centering (self, &dx, &dy);
   *map_x = (widget_x - dx + adjustment_value (self->hadjustment) - MARGIN) / self->zoom + self->extent.x;
   *map_y = (widget_y - dy + adjustment_value (self->vadjustment) - MARGIN) / self->zoom + self->extent.y;
+}
+
+/* Widget coordinates of a map point. */
+void
+kr_canvas_map_to_widget (KrCanvas *self,
+                         double    map_x,
+                         double    map_y,
+                         double   *widget_x,
+                         double   *widget_y)
+{
+  double dx, dy;
+
+  get_centering (self, &dx, &dy);
+  *widget_x = (map_x - self->extent.x) * self->zoom + MARGIN + dx - adjustment_value (self->hadjustment);
+  *widget_y = (map_y - self->extent.y) * self->zoom + MARGIN + dy - adjustment_value (self->vadjustment);
 }
 
 KrRect
@@ -129,10 +141,230 @@ kr_canvas_get_viewport (KrCanvas *self)
 
   g_return_val_if_fail (KR_IS_CANVAS (self), (KrRect) { 0 });
 
-  widget_to_map (self, 0, 0, &x, &y);
+  kr_canvas_widget_to_map (self, 0, 0, &x, &y);
   return (KrRect) { x, y,
                     gtk_widget_get_width (GTK_WIDGET (self)) / self->zoom,
                     gtk_widget_get_height (GTK_WIDGET (self)) / self->zoom };
+}
+
+static void
+set_accent (cairo_t *cr,
+            double   alpha)
+{
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, alpha);
+}
+
+static void
+outline_rect (cairo_t      *cr,
+              const KrRect *rect,
+              double        grow,
+              double        radius)
+{
+  KrRect outer = kr_rect_inflate (rect, grow);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, kr_rect_right (&outer) - radius, outer.y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, kr_rect_right (&outer) - radius, kr_rect_bottom (&outer) - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, outer.x + radius, kr_rect_bottom (&outer) - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, outer.x + radius, outer.y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_handle (KrCanvas *self,
+             cairo_t  *cr,
+             double    x,
+             double    y)
+{
+  double radius = KR_CANVAS_HANDLE_RADIUS / self->zoom;
+
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  set_accent (cr, 1);
+  cairo_set_line_width (cr, 2 / self->zoom);
+  cairo_stroke (cr);
+}
+
+typedef struct
+{
+  KrCanvas *canvas;
+  cairo_t *cr;
+} OverlayContext;
+
+static void
+draw_selected_route (KrConnection  *connection,
+                     const KrRoute *route,
+                     gpointer       user_data)
+{
+  OverlayContext *context = user_data;
+  KrCanvas *self = context->canvas;
+  cairo_t *cr = context->cr;
+
+  if (!kr_selection_contains (self->selection, connection))
+    return;
+
+  cairo_move_to (cr, route->points[0].x, route->points[0].y);
+  cairo_curve_to (cr, route->points[1].x, route->points[1].y, route->points[2].x, route->points[2].y,
+                  route->points[3].x, route->points[3].y);
+  set_accent (cr, 0.45);
+  cairo_set_line_width (cr, 8 / self->zoom);
+  cairo_stroke (cr);
+
+  if (self->editable)
+    {
+      draw_handle (self, cr, route->points[0].x, route->points[0].y);
+      draw_handle (self, cr, route->points[3].x, route->points[3].y);
+    }
+}
+
+static void
+draw_card_marks (KrCanvas *self,
+                 cairo_t  *cr)
+{
+  KrRect rect;
+
+  for (guint i = 0; i < kr_selection_get_n_items (self->selection); i++)
+    {
+      KrItem *item = kr_selection_get_items (self->selection)->pdata[i];
+
+      if (KR_IS_TOUCHPOINT (item) &&
+          kr_renderer_get_card_rect (self->renderer, self->map, KR_TOUCHPOINT (item), &rect))
+        {
+          outline_rect (cr, &rect, 3 / self->zoom, 12);
+          set_accent (cr, 1);
+          cairo_set_line_width (cr, 3 / self->zoom);
+          cairo_stroke (cr);
+        }
+    }
+
+  if (self->focus != NULL && gtk_widget_has_visible_focus (GTK_WIDGET (self)) &&
+      kr_renderer_get_card_rect (self->renderer, self->map, KR_TOUCHPOINT (self->focus), &rect))
+    {
+      outline_rect (cr, &rect, 7 / self->zoom, 15);
+      set_accent (cr, 0.6);
+      cairo_set_line_width (cr, 2 / self->zoom);
+      cairo_set_dash (cr, (double[]) { 4 / self->zoom, 3 / self->zoom }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+static void
+draw_phase_and_lane_marks (KrCanvas *self,
+                           cairo_t  *cr)
+{
+  g_autoptr(KrLayout) layout = kr_layout_new (self->map);
+
+  for (guint i = 0; i < kr_selection_get_n_items (self->selection); i++)
+    {
+      KrItem *item = kr_selection_get_items (self->selection)->pdata[i];
+      guint position;
+      KrRect rect;
+
+      if (!(KR_IS_PHASE (item) || KR_IS_LANE (item)) || !kr_map_find_position (self->map, item, &position))
+        continue;
+
+      if (KR_IS_PHASE (item))
+        {
+          KrRect header = kr_layout_get_phase_header (layout, position);
+          KrRect column = kr_layout_get_phase_column (layout, position);
+          rect = kr_rect_union (&header, &column);
+        }
+      else
+        rect = kr_layout_get_lane_row (layout, position);
+
+      cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+      set_accent (cr, 1);
+      cairo_set_line_width (cr, 3 / self->zoom);
+      cairo_stroke (cr);
+    }
+}
+
+/* The insertion mark while a phase or lane is dragged to a new place. */
+static void
+draw_reorder_mark (KrCanvas *self,
+                   cairo_t  *cr)
+{
+  g_autoptr(KrLayout) layout = kr_layout_new (self->map);
+  KrRect bounds = kr_layout_get_bounds (layout);
+  gboolean phases = self->drag_mode == DRAG_REORDER_PHASE;
+  guint n = phases ? kr_layout_get_n_phases (layout) : kr_layout_get_n_lanes (layout);
+  double position = phases ? KR_LAYOUT_LANE_HEADER_WIDTH : KR_LAYOUT_PHASE_HEADER_HEIGHT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrRect span = phases ? kr_layout_get_phase_column (layout, i) : kr_layout_get_lane_row (layout, i);
+      double middle = phases ? span.x + span.width / 2 : span.y + span.height / 2;
+      double end = phases ? kr_rect_right (&span) : kr_rect_bottom (&span);
+
+      if ((phases ? self->drag_x : self->drag_y) > middle)
+        position = end;
+    }
+
+  set_accent (cr, 1);
+  if (phases)
+    cairo_rectangle (cr, position - 2 / self->zoom, 0, 4 / self->zoom, bounds.height);
+  else
+    cairo_rectangle (cr, 0, position - 2 / self->zoom, bounds.width, 4 / self->zoom);
+  cairo_fill (cr);
+}
+
+/* What the canvas adds over the map: selection, focus, handles and the drag in progress. */
+static void
+draw_overlay (KrCanvas *self,
+              cairo_t  *cr)
+{
+  OverlayContext context = { self, cr };
+  double x, y;
+
+  kr_renderer_foreach_route (self->renderer, self->map, draw_selected_route, &context);
+  draw_phase_and_lane_marks (self, cr);
+  draw_card_marks (self, cr);
+
+  if (self->editable && self->hover != NULL && self->drag_mode == DRAG_NONE &&
+      kr_canvas_get_handle_center (self, self->hover, &x, &y))
+    draw_handle (self, cr, x, y);
+
+  switch (self->drag_mode)
+    {
+    case DRAG_RUBBER_BAND:
+      cairo_rectangle (cr, MIN (self->drag_start_x, self->drag_x), MIN (self->drag_start_y, self->drag_y),
+                       fabs (self->drag_x - self->drag_start_x), fabs (self->drag_y - self->drag_start_y));
+      set_accent (cr, 0.15);
+      cairo_fill_preserve (cr);
+      set_accent (cr, 0.9);
+      cairo_set_line_width (cr, 1 / self->zoom);
+      cairo_stroke (cr);
+      break;
+
+    case DRAG_CONNECT:
+    case DRAG_RECONNECT:
+      cairo_move_to (cr, self->drag_start_x, self->drag_start_y);
+      cairo_line_to (cr, self->drag_x, self->drag_y);
+      set_accent (cr, 1);
+      cairo_set_line_width (cr, 2.5 / self->zoom);
+      cairo_set_dash (cr, (double[]) { 6 / self->zoom, 4 / self->zoom }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      draw_handle (self, cr, self->drag_x, self->drag_y);
+      break;
+
+    case DRAG_REORDER_PHASE:
+    case DRAG_REORDER_LANE:
+      draw_reorder_mark (self, cr);
+      break;
+
+    case DRAG_NONE:
+    case DRAG_PENDING:
+    case DRAG_MOVE_CARDS:
+    case DRAG_RESIZE_PHASE:
+    case DRAG_RESIZE_LANE:
+    case DRAG_PAN:
+    default:
+      break;
+    }
 }
 
 static void
@@ -149,11 +381,19 @@ kr_canvas_snapshot (GtkWidget   *widget,
     return;
 
   viewport = kr_canvas_get_viewport (self);
+
+  /* a cairo node the size of the view, never of the map (see DESIGN.md) */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -viewport.x, -viewport.y);
   kr_renderer_draw (self->renderer, cr, self->map, &viewport, KR_RENDER_DEFAULT);
+  if (self->selection != NULL)
+    draw_overlay (self, cr);
+  kr_renderer_draw_headers (self->renderer, cr, self->map, &viewport);
   cairo_destroy (cr);
+
+  if (self->entry != NULL && gtk_widget_get_visible (self->entry))
+    gtk_widget_snapshot_child (widget, self->entry, snapshot);
 }
 
 static void
@@ -164,22 +404,53 @@ kr_canvas_size_allocate (GtkWidget *widget,
 {
   KrCanvas *self = KR_CANVAS (widget);
 
-  if (self->fit_pending && width > 0 && height > 0)
+  if (self->fit_pending && width > 0 && height > 0 && self->map != NULL)
     {
       self->fit_pending = FALSE;
       kr_canvas_zoom_to_fit (self);
     }
 
   update_adjustments (self);
+  kr_canvas_allocate_entry (self);
+}
+
+/* Forgets pointers to items that left the map. */
+static void
+drop_stale_items (KrCanvas *self)
+{
+  KrItem **items[] = { &self->hover, &self->focus, &self->context_item };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      KrItem *item = *items[i];
+
+      if (item != NULL && kr_map_lookup (self->map, kr_item_get_kind (item), kr_item_get_id (item)) != item)
+        *items[i] = NULL;
+    }
+
+  if (self->edited_item != NULL &&
+      kr_map_lookup (self->map, kr_item_get_kind (self->edited_item), kr_item_get_id (self->edited_item)) != self->edited_item)
+    kr_canvas_end_inline_edit (self, FALSE);
 }
 
 static void
 map_changed (KrCanvas *self)
 {
-  if (self->map != NULL)
-    self->extent = kr_renderer_get_extent (self->renderer, self->map);
+  if (self->map == NULL)
+    return;
 
+  drop_stale_items (self);
+  self->extent = kr_renderer_get_extent (self->renderer, self->map);
   update_adjustments (self);
+  kr_canvas_allocate_entry (self);
+  kr_canvas_update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+adjustment_changed (KrCanvas *self)
+{
+  kr_canvas_allocate_entry (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -192,36 +463,25 @@ set_adjustment (KrCanvas       *self,
     return;
 
   if (*slot != NULL)
-    g_signal_handlers_disconnect_by_func (*slot, gtk_widget_queue_draw, self);
+    g_signal_handlers_disconnect_by_func (*slot, adjustment_changed, self);
 
   g_set_object (slot, adjustment);
 
   if (adjustment != NULL)
-    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
+    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (adjustment_changed), self);
 
   update_adjustments (self);
 }
 
-static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           KrCanvas                 *self)
+static void
+disconnect_map (KrCanvas *self)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-  GdkEvent *event;
+  if (self->map == NULL)
+    return;
 
-  if (!(state & GDK_CONTROL_MASK))
-    return FALSE;   /* plain scrolling pans, through the scrolled window */
-
-  event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
-  if (event != NULL)
-    gdk_event_get_position (event, &x, &y);
-
-  kr_canvas_zoom_at (self, self->zoom * pow (1.1, -dy), x, y);
-  return TRUE;
+  g_signal_handlers_disconnect_by_func (self->map, map_changed, self);
+  for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
+    g_signal_handlers_disconnect_by_func (kr_map_get_items (self->map, kind), map_changed, self);
 }
 
 static void
@@ -229,7 +489,16 @@ kr_canvas_dispose (GObject *object)
 {
   KrCanvas *self = KR_CANVAS (object);
 
-  kr_canvas_set_map (self, NULL);
+  kr_canvas_end_inline_edit (self, FALSE);
+  g_clear_pointer (&self->entry, gtk_widget_unparent);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  disconnect_map (self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->editor);
+  g_clear_object (&self->map);
+  g_clear_pointer (&self->drag_touchpoints, g_ptr_array_unref);
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
   g_clear_object (&self->renderer);
@@ -252,6 +521,9 @@ kr_canvas_get_property (GObject    *object,
       break;
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
+      break;
+    case PROP_EDITOR:
+      g_value_set_object (value, self->editor);
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -280,9 +552,6 @@ kr_canvas_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MAP:
-      kr_canvas_set_map (self, g_value_get_object (value));
-      break;
     case PROP_ZOOM:
       kr_canvas_set_zoom (self, g_value_get_double (value));
       break;
@@ -320,10 +589,13 @@ kr_canvas_class_init (KrCanvasClass *klass)
 
   properties[PROP_MAP] =
     g_param_spec_object ("map", NULL, NULL, KR_TYPE_MAP,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, KR_CANVAS_MIN_ZOOM, KR_CANVAS_MAX_ZOOM, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, KR_TYPE_EDITOR,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -332,22 +604,31 @@ kr_canvas_class_init (KrCanvasClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
+  /**
+   * KrCanvas::show-toast:
+   * @message: what happened, such as "Deleted 3 touchpoints"
+   * @offer_undo: whether to offer undoing it
+   *
+   * Asks the window to tell the person.
+   */
+  signals[SHOW_TOAST] = g_signal_new ("show-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  kr_canvas_class_init_actions (widget_class);
+
   gtk_widget_class_set_css_name (widget_class, "kr-canvas");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
 }
 
 static void
 kr_canvas_init (KrCanvas *self)
 {
-  GtkEventController *scroll;
-
   self->zoom = 1.0;
+  self->editable = TRUE;
   self->renderer = kr_renderer_new (KR_THEME_LIGHT);
   g_signal_connect_swapped (self->renderer, "notify::theme", G_CALLBACK (gtk_widget_queue_draw), self);
 
-  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  kr_canvas_init_gestures (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -367,42 +648,91 @@ kr_canvas_get_map (KrCanvas *self)
   return self->map;
 }
 
-/* Shows @map at the zoom and scroll position stored in it (or fitted, if it has none). */
-void
-kr_canvas_set_map (KrCanvas *self,
-                   KrMap    *map)
+KrEditor *
+kr_canvas_get_editor (KrCanvas *self)
 {
+  g_return_val_if_fail (KR_IS_CANVAS (self), NULL);
+
+  return self->editor;
+}
+
+KrSelection *
+kr_canvas_get_selection (KrCanvas *self)
+{
+  g_return_val_if_fail (KR_IS_CANVAS (self), NULL);
+
+  return self->selection;
+}
+
+static void
+selection_changed (KrCanvas *self)
+{
+  kr_canvas_update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * kr_canvas_set_editor:
+ *
+ * Shows the map of @editor, edited through it, with @selection, at the zoom and scroll
+ * position stored in the map (or fitted, if it has none).
+ */
+void
+kr_canvas_set_editor (KrCanvas    *self,
+                      KrEditor    *editor,
+                      KrSelection *selection)
+{
+  KrMap *map;
+
   g_return_if_fail (KR_IS_CANVAS (self));
+  g_return_if_fail (KR_IS_EDITOR (editor));
+  g_return_if_fail (KR_IS_SELECTION (selection));
 
-  if (self->map == map)
-    return;
+  kr_canvas_end_inline_edit (self, FALSE);
+  disconnect_map (self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
 
-  if (self->map != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->map, map_changed, self);
-      for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
-        g_signal_handlers_disconnect_by_func (kr_map_get_items (self->map, kind), map_changed, self);
-    }
-
+  map = kr_editor_get_map (editor);
+  g_set_object (&self->editor, editor);
+  g_set_object (&self->selection, selection);
   g_set_object (&self->map, map);
+  self->hover = self->focus = self->context_item = NULL;
 
-  if (map != NULL)
+  g_signal_connect_swapped (selection, "changed", G_CALLBACK (selection_changed), self);
+  g_signal_connect_swapped (map, "item-changed", G_CALLBACK (map_changed), self);
+  for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
+    g_signal_connect_swapped (kr_map_get_items (map, kind), "items-changed", G_CALLBACK (map_changed), self);
+
+  map_changed (self);
+  self->fit_pending = kr_map_get_view_zoom (map) == 1.0 &&
+                      kr_map_get_view_x (map) == 0 && kr_map_get_view_y (map) == 0;
+  if (!self->fit_pending)
     {
-      g_signal_connect_swapped (map, "item-changed", G_CALLBACK (map_changed), self);
-      for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
-        g_signal_connect_swapped (kr_map_get_items (map, kind), "items-changed", G_CALLBACK (map_changed), self);
-
-      map_changed (self);
-      self->fit_pending = kr_map_get_view_zoom (map) == 1.0 &&
-                          kr_map_get_view_x (map) == 0 && kr_map_get_view_y (map) == 0;
-      if (!self->fit_pending)
-        {
-          kr_canvas_set_zoom (self, kr_map_get_view_zoom (map));
-          kr_canvas_scroll_to (self, kr_map_get_view_x (map), kr_map_get_view_y (map));
-        }
+      kr_canvas_set_zoom (self, kr_map_get_view_zoom (map));
+      kr_canvas_scroll_to (self, kr_map_get_view_x (map), kr_map_get_view_y (map));
+    }
+  else if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    {
+      self->fit_pending = FALSE;
+      kr_canvas_zoom_to_fit (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
+  kr_canvas_update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A read-only map can be looked at, selected and copied, not changed. */
+void
+kr_canvas_set_editable (KrCanvas *self,
+                        gboolean  editable)
+{
+  g_return_if_fail (KR_IS_CANVAS (self));
+
+  self->editable = editable != FALSE;
+  kr_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -437,7 +767,7 @@ kr_canvas_zoom_at (KrCanvas *self,
   if (zoom == self->zoom || !isfinite (zoom))
     return;
 
-  widget_to_map (self, widget_x, widget_y, &map_x, &map_y);
+  kr_canvas_widget_to_map (self, widget_x, widget_y, &map_x, &map_y);
   self->zoom = zoom;
   update_adjustments (self);
 
@@ -448,6 +778,7 @@ kr_canvas_zoom_at (KrCanvas *self,
     gtk_adjustment_set_value (self->vadjustment, (map_y - self->extent.y) * zoom + MARGIN + dy - widget_y);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  kr_canvas_allocate_entry (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -468,7 +799,7 @@ kr_canvas_zoom_to_fit (KrCanvas *self)
 
   g_return_if_fail (KR_IS_CANVAS (self));
 
-  if (width <= 0 || height <= 0)
+  if (width <= 0 || height <= 0 || self->extent.width <= 0)
     {
       self->fit_pending = TRUE;
       return;
@@ -491,4 +822,55 @@ kr_canvas_scroll_to (KrCanvas *self,
     gtk_adjustment_set_value (self->hadjustment, (map_x - self->extent.x) * self->zoom + MARGIN);
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, (map_y - self->extent.y) * self->zoom + MARGIN);
+}
+
+void
+kr_canvas_scroll_by (KrCanvas *self,
+                     double    dx,
+                     double    dy)
+{
+  if (self->hadjustment != NULL)
+    gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + dx);
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + dy);
+}
+
+/* Scrolls as little as needed for @rect (map coordinates) to be in view. */
+void
+kr_canvas_reveal (KrCanvas     *self,
+                  const KrRect *rect)
+{
+  KrRect viewport = kr_canvas_get_viewport (self);
+  KrRect wanted = kr_rect_inflate (rect, 24);
+  double dx = 0, dy = 0;
+
+  if (wanted.x < viewport.x)
+    dx = wanted.x - viewport.x;
+  else if (kr_rect_right (&wanted) > kr_rect_right (&viewport))
+    dx = MIN (kr_rect_right (&wanted) - kr_rect_right (&viewport), wanted.x - viewport.x);
+
+  if (wanted.y < viewport.y)
+    dy = wanted.y - viewport.y;
+  else if (kr_rect_bottom (&wanted) > kr_rect_bottom (&viewport))
+    dy = MIN (kr_rect_bottom (&wanted) - kr_rect_bottom (&viewport), wanted.y - viewport.y);
+
+  kr_canvas_scroll_by (self, dx * self->zoom, dy * self->zoom);
+}
+
+/* What is at a map point, with a tolerance of a few screen pixels. */
+void
+kr_canvas_pick (KrCanvas *self,
+                double    map_x,
+                double    map_y,
+                KrPick   *pick)
+{
+  kr_renderer_pick (self->renderer, self->map, map_x, map_y, 6 / self->zoom, pick);
+}
+
+void
+kr_canvas_show_toast (KrCanvas   *self,
+                      const char *message,
+                      gboolean    offer_undo)
+{
+  g_signal_emit (self, signals[SHOW_TOAST], 0, message, offer_undo);
 }

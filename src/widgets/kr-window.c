@@ -14,6 +14,8 @@ struct _KrWindow
   AdwApplicationWindow parent_instance;
 
   KrDocument *document;
+  KrEditor *editor;
+  KrSelection *selection;
   gboolean closing_confirmed;
 
   /* template children */
@@ -100,6 +102,8 @@ document_changed (KrWindow *self)
 {
   update_title (self);
   kr_window_update_actions (self);
+  if (self->document != NULL)
+    kr_canvas_set_editable (self->canvas, !kr_document_get_read_only (self->document));
 }
 
 /* Shows @document in the window, replacing what was there. */
@@ -117,7 +121,12 @@ kr_window_set_document (KrWindow   *self,
   g_signal_connect_swapped (document, "notify", G_CALLBACK (document_changed), self);
   g_signal_connect_swapped (kr_document_get_history (document), "notify", G_CALLBACK (document_changed), self);
 
-  kr_canvas_set_map (self->canvas, kr_document_get_map (document));
+  g_clear_object (&self->editor);
+  g_clear_object (&self->selection);
+  self->editor = kr_editor_new (kr_document_get_history (document));
+  self->selection = kr_selection_new (kr_document_get_map (document));
+  kr_canvas_set_editor (self->canvas, self->editor, self->selection);
+  kr_canvas_set_editable (self->canvas, !kr_document_get_read_only (document));
   show_banner (self, kr_document_get_warning (document));
   document_changed (self);
 
@@ -137,13 +146,49 @@ add_to_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* A blank map to start from: one phase and the two usual lanes. */
+static KrMap *
+create_blank_map (void)
+{
+  KrMap *map = kr_map_new ();
+  g_autoptr(KrPhase) phase = kr_phase_new ("p1");
+  g_autoptr(KrLane) online = kr_lane_new ("l1");
+  g_autoptr(KrLane) offline = kr_lane_new ("l2");
+
+  g_object_set (phase, "title", _("Awareness"), NULL);
+  g_object_set (online, "title", _("Online"), NULL);
+  g_object_set (offline, "title", _("Offline"), NULL);
+  kr_map_insert_item (map, 0, KR_ITEM (phase));
+  kr_map_insert_item (map, 0, KR_ITEM (online));
+  kr_map_insert_item (map, 1, KR_ITEM (offline));
+
+  return map;
+}
+
 void
 kr_window_new_map (KrWindow *self)
 {
-  g_autoptr(KrMap) map = kr_map_new ();
+  g_autoptr(KrMap) map = create_blank_map ();
   g_autoptr(KrDocument) document = kr_document_new (map);
 
   kr_window_set_document (self, document);
+}
+
+static void
+canvas_toast_cb (KrCanvas   *canvas,
+                 const char *message,
+                 gboolean    offer_undo,
+                 KrWindow   *self)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  if (offer_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Loads @file; on failure shows why and keeps what the window had. */
@@ -355,6 +400,8 @@ kr_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (kr_document_get_history (self->document), self);
     }
   g_clear_object (&self->document);
+  g_clear_object (&self->editor);
+  g_clear_object (&self->selection);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_WINDOW);
 
@@ -419,6 +466,7 @@ kr_window_init (KrWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->canvas, "notify::zoom", G_CALLBACK (update_zoom_label), self);
+  g_signal_connect (self->canvas, "show-toast", G_CALLBACK (canvas_toast_cb), self);
   update_zoom_label (self);
 }
 

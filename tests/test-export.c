@@ -1,0 +1,875 @@
+/* test-export.c: sizes, presets, resolution, backgrounds, slides and the files of exports
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "kr-export.h"
+#include "kr-map-loader.h"
+#include "kr-png-writer.h"
+
+static KrMap *
+load_template (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "templates", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KrMap *map = kr_map_load_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return map;
+}
+
+/* PNG files */
+
+typedef struct
+{
+  guint32 width;
+  guint32 height;
+  guint8 color_type;
+  guint32 pixels_per_metre;   /* 0 without pHYs */
+} PngInfo;
+
+static guint32
+read_uint32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+/* Walks the chunks of a PNG, checking every CRC. */
+static PngInfo
+read_png_info (GBytes *png)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (png, &length);
+  PngInfo info = { 0 };
+  gsize offset = 8;
+  gboolean ended = FALSE;
+
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  while (!ended)
+    {
+      guint32 chunk_length;
+      const guint8 *type, *chunk;
+
+      g_assert_cmpuint (offset + 12, <=, length);
+      chunk_length = read_uint32 (data + offset);
+      type = data + offset + 4;
+      chunk = type + 4;
+      g_assert_cmpuint (offset + 12 + chunk_length, <=, length);
+      g_assert_cmpuint (read_uint32 (chunk + chunk_length), ==, crc32 (0, type, chunk_length + 4));
+
+      if (memcmp (type, "IHDR", 4) == 0)
+        {
+          g_assert_cmpuint (offset, ==, 8);
+          info.width = read_uint32 (chunk);
+          info.height = read_uint32 (chunk + 4);
+          info.color_type = chunk[9];
+        }
+      else if (memcmp (type, "pHYs", 4) == 0)
+        {
+          g_assert_cmpuint (chunk_length, ==, 9);
+          g_assert_cmpuint (read_uint32 (chunk), ==, read_uint32 (chunk + 4));
+          g_assert_cmpuint (chunk[8], ==, 1);
+          info.pixels_per_metre = read_uint32 (chunk);
+        }
+      ended = memcmp (type, "IEND", 4) == 0;
+      offset += 12 + chunk_length;
+    }
+
+  g_assert_cmpuint (offset, ==, length);
+  return info;
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize length;
+  gsize offset;
+} Reader;
+
+static cairo_status_t
+read_from_bytes (void          *closure,
+                 unsigned char *data,
+                 unsigned int   length)
+{
+  Reader *reader = closure;
+
+  if (reader->offset + length > reader->length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Decodes with cairo (libpng): what other programs will see. */
+static cairo_surface_t *
+decode_png (GBytes *png)
+{
+  Reader reader = { 0 };
+  cairo_surface_t *surface;
+
+  reader.data = g_bytes_get_data (png, &reader.length);
+  surface = cairo_image_surface_create_from_png_stream (read_from_bytes, &reader);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  return *(const guint32 *) (data + (gsize) y * cairo_image_surface_get_stride (surface) + 4 * x);
+}
+
+static guint32
+pixels_per_metre (double dpi)
+{
+  return (guint32) lround (dpi / 0.0254);
+}
+
+static GBytes *
+export_bytes (KrMap                 *map,
+              const KrExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = kr_export_map_to_bytes (map, options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+static void
+test_png_writer_round_trip (void)
+{
+  const int sizes[][2] = { { 1, 1 }, { 3, 200 }, { 257, 65 }, { 64, 64 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (int transparent = 0; transparent <= 1; transparent++)
+      {
+        int width = sizes[i][0], height = sizes[i][1];
+        cairo_format_t format = transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
+        cairo_surface_t *surface = cairo_image_surface_create (format, width, height);
+        cairo_surface_t *decoded;
+        g_autoptr(GBytes) png = NULL;
+        g_autoptr(GError) error = NULL;
+        guint8 *data = cairo_image_surface_get_data (surface);
+        int stride = cairo_image_surface_get_stride (surface);
+        PngInfo info;
+
+        /* every alpha, and colours premultiplied by it */
+        for (int y = 0; y < height; y++)
+          for (int x = 0; x < width; x++)
+            {
+              guint alpha = transparent ? (guint) (x * 7 + y * 3) % 256 : 255;
+              guint red = (x * 13 + y) % 256 * alpha / 255, green = (y * 5) % 256 * alpha / 255;
+              guint blue = (x ^ y) % 256 * alpha / 255;
+
+              *(guint32 *) (data + y * stride + 4 * x) = alpha << 24 | red << 16 | green << 8 | blue;
+            }
+        cairo_surface_mark_dirty (surface);
+
+        png = kr_png_writer_encode (surface, 96, &error);
+        g_assert_no_error (error);
+        info = read_png_info (png);
+        g_assert_cmpuint (info.width, ==, width);
+        g_assert_cmpuint (info.height, ==, height);
+        g_assert_cmpuint (info.color_type, ==, transparent ? 6 : 2);
+        g_assert_cmpuint (info.pixels_per_metre, ==, 3780);
+
+        decoded = decode_png (png);
+        for (int y = 0; y < height; y++)
+          for (int x = 0; x < width; x++)
+            {
+              guint32 expected = *(guint32 *) (data + y * stride + 4 * x);
+              guint32 actual = pixel_at (decoded, x, y);
+
+              if (!transparent)
+                g_assert_cmphex (actual & 0xffffff, ==, expected & 0xffffff);
+              else
+                for (int shift = 0; shift < 32; shift += 8)
+                  g_assert_cmpint (abs ((int) (actual >> shift & 0xff) - (int) (expected >> shift & 0xff)), <=, 1);
+            }
+
+        cairo_surface_destroy (decoded);
+        cairo_surface_destroy (surface);
+      }
+}
+
+/* Sizes and resolution */
+
+static void
+test_scale_sizes_and_dpi (void)
+{
+  g_autoptr(KrMap) map = load_template ("three-phases.en.kringel");
+  KrExportOptions options;
+  KrExportSize one, size;
+  double scales[] = { 1, 2, 4, 0.5 };
+
+  kr_export_options_init (&options);
+  g_assert_true (kr_export_measure (map, &options, &one, NULL));
+  g_assert_cmpfloat (one.dpi, ==, 96);
+  g_assert_cmpuint (one.n_pages, ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      g_autoptr(GBytes) png = NULL;
+      PngInfo info;
+
+      options.scale = scales[i];
+      g_assert_true (kr_export_measure (map, &options, &size, NULL));
+      png = export_bytes (map, &options);
+      info = read_png_info (png);
+
+      /* rendered at the target size, never scaled up from 1× */
+      g_assert_cmpfloat (fabs (info.width - one.width * scales[i]), <=, 1);
+      g_assert_cmpfloat (fabs (info.height - one.height * scales[i]), <=, 1);
+      g_assert_cmpuint (info.width, ==, (guint) size.width);
+      g_assert_cmpuint (info.height, ==, (guint) size.height);
+      g_assert_cmpuint (info.pixels_per_metre, ==, pixels_per_metre (96 * scales[i]));
+      g_assert_cmpfloat (size.scale, ==, scales[i]);
+    }
+
+  /* a width: the height follows */
+  options.size_mode = KR_EXPORT_SIZE_WIDTH;
+  options.width = 1000;
+  {
+    g_autoptr(GBytes) png = export_bytes (map, &options);
+    PngInfo info = read_png_info (png);
+
+    g_assert_cmpuint (info.width, ==, 1000);
+    g_assert_cmpfloat (fabs (info.height - one.height * 1000.0 / one.width), <=, 1);
+    g_assert_cmpuint (info.pixels_per_metre, ==, pixels_per_metre (96 * 1000.0 / one.width));
+  }
+}
+
+typedef struct
+{
+  const char *name;
+  guint32 width;
+  guint32 height;
+  double dpi;
+  const char *pdf_media_box;
+} ExpectedPreset;
+
+static const ExpectedPreset expected_presets[] = {
+  { "slide-hd", 1920, 1080, 144, "/MediaBox [ 0 0 960 540 ]" },
+  { "slide-4k", 3840, 2160, 288, "/MediaBox [ 0 0 960 540 ]" },
+  { "slide-4:3", 1024, 768, 102.4, "/MediaBox [ 0 0 720 540 ]" },
+  { "a4", 3508, 2480, 300, "/MediaBox [ 0 0 841.889764 595.275591 ]" },
+  { "a3", 4961, 3508, 300, "/MediaBox [ 0 0 1190.551181 841.889764 ]" },
+};
+
+/* How often @text occurs in @bytes, which may hold zeros (compressed PDF streams). */
+static guint
+count_occurrences (GBytes     *bytes,
+                   const char *text)
+{
+  gsize length, text_length = strlen (text);
+  const char *data = g_bytes_get_data (bytes, &length);
+  guint count = 0;
+
+  for (gsize i = 0; i + text_length <= length; i++)
+    if (memcmp (data + i, text, text_length) == 0)
+      count++;
+
+  return count;
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *text)
+{
+  return count_occurrences (bytes, text) > 0;
+}
+
+static void
+test_presets (void)
+{
+  g_autoptr(KrMap) map = load_template ("four-phases.en.kringel");
+  guint n_presets;
+
+  kr_export_get_presets (&n_presets);
+  g_assert_cmpuint (n_presets, ==, G_N_ELEMENTS (expected_presets));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_presets); i++)
+    {
+      const ExpectedPreset *expected = &expected_presets[i];
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      KrExportOptions options;
+      PngInfo info;
+
+      kr_export_options_init (&options);
+      options.size_mode = KR_EXPORT_SIZE_PRESET;
+      options.preset = kr_export_preset_from_name (expected->name);
+      g_assert_nonnull (options.preset);
+
+      png = export_bytes (map, &options);
+      info = read_png_info (png);
+      g_assert_cmpuint (info.width, ==, expected->width);
+      g_assert_cmpuint (info.height, ==, expected->height);
+      g_assert_cmpuint (info.pixels_per_metre, ==, pixels_per_metre (expected->dpi));
+
+      options.format = KR_EXPORT_PDF;
+      pdf = export_bytes (map, &options);
+      if (!bytes_contain (pdf, expected->pdf_media_box))
+        g_error ("%s: no %s in the PDF", expected->name, expected->pdf_media_box);
+    }
+
+  g_assert_true (kr_export_preset_from_name ("16:9") == kr_export_preset_from_name ("slide-hd"));
+  g_assert_true (kr_export_preset_from_name ("A4") == kr_export_preset_from_name ("a4"));
+  g_assert_null (kr_export_preset_from_name ("letter"));
+}
+
+/* The bounding box of the pixels that are not fully transparent. */
+static void
+find_ink (cairo_surface_t *surface,
+          int             *left,
+          int             *top,
+          int             *right,
+          int             *bottom)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+
+  *left = width, *top = height, *right = -1, *bottom = -1;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (pixel_at (surface, x, y) >> 24 != 0)
+        {
+          *left = MIN (*left, x), *right = MAX (*right, x);
+          *top = MIN (*top, y), *bottom = MAX (*bottom, y);
+        }
+}
+
+/* Fitted into a slide, a map keeps its proportions and sits in the middle; the corners of a
+ * transparent export are really transparent. */
+static void
+test_fit_centred_transparent (void)
+{
+  const char *templates[] = { "three-phases.en.kringel", "six-phases-funnel.en.kringel" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_autoptr(KrMap) map = load_template (templates[i]);
+      g_autoptr(GBytes) natural_png = NULL;
+      g_autoptr(GBytes) png = NULL;
+      cairo_surface_t *natural, *fitted;
+      KrExportOptions options;
+      int left, top, right, bottom, natural_left, natural_top, natural_right, natural_bottom;
+      double natural_ratio, ratio;
+
+      kr_export_options_init (&options);
+      options.background = KR_EXPORT_BACKGROUND_TRANSPARENT;
+      options.margin = 0;
+      natural_png = export_bytes (map, &options);
+      natural = decode_png (natural_png);
+      find_ink (natural, &natural_left, &natural_top, &natural_right, &natural_bottom);
+      natural_ratio = (double) (natural_right - natural_left + 1) / (natural_bottom - natural_top + 1);
+
+      options.size_mode = KR_EXPORT_SIZE_PRESET;
+      options.preset = kr_export_preset_from_name ("slide-hd");
+      options.margin = KR_EXPORT_MARGIN;
+      png = export_bytes (map, &options);
+      g_assert_cmpuint (read_png_info (png).color_type, ==, 6);
+      fitted = decode_png (png);
+
+      g_assert_cmphex (pixel_at (fitted, 0, 0), ==, 0);
+      g_assert_cmphex (pixel_at (fitted, 1919, 1079), ==, 0);
+      g_assert_cmphex (pixel_at (fitted, 0, 1079), ==, 0);
+
+      find_ink (fitted, &left, &top, &right, &bottom);
+      g_assert_cmpint (abs (left - (1919 - right)), <=, 2);
+      g_assert_cmpint (abs (top - (1079 - bottom)), <=, 2);
+      /* the margins on the tight side are the 24-unit margin, scaled */
+      g_assert_true (left <= 60 || top <= 60);
+      ratio = (double) (right - left + 1) / (bottom - top + 1);
+      g_assert_cmpfloat (fabs (ratio - natural_ratio) / natural_ratio, <, 0.01);
+
+      cairo_surface_destroy (natural);
+      cairo_surface_destroy (fitted);
+    }
+}
+
+static void
+test_backgrounds (void)
+{
+  g_autoptr(KrMap) map = load_template ("three-phases.en.kringel");
+  const struct { KrExportBackground background; KrThemeId theme; guint32 corner; guint8 color_type; } cases[] = {
+    { KR_EXPORT_BACKGROUND_WHITE, KR_THEME_LIGHT, 0xffffffff, 2 },
+    { KR_EXPORT_BACKGROUND_THEME, KR_THEME_LIGHT, 0xfffafafa, 2 },
+    { KR_EXPORT_BACKGROUND_THEME, KR_THEME_DARK, 0xff1e1e1e, 2 },
+    { KR_EXPORT_BACKGROUND_TRANSPARENT, KR_THEME_DARK, 0x00000000, 6 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) png = NULL;
+      cairo_surface_t *surface;
+      KrExportOptions options;
+
+      kr_export_options_init (&options);
+      options.background = cases[i].background;
+      options.theme = cases[i].theme;
+      png = export_bytes (map, &options);
+      g_assert_cmpuint (read_png_info (png).color_type, ==, cases[i].color_type);
+      surface = decode_png (png);
+      g_assert_cmphex (pixel_at (surface, 0, 0), ==, cases[i].corner);
+      g_assert_cmphex (pixel_at (surface, 2, cairo_image_surface_get_height (surface) - 3), ==, cases[i].corner);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Slides and parts of the map */
+
+static guint
+count_pdf_pages (GBytes *pdf)
+{
+  return count_occurrences (pdf, "/Type /Page ") + count_occurrences (pdf, "/Type /Page\n");
+}
+
+static void
+test_slides (void)
+{
+  g_autoptr(KrMap) map = load_template ("six-phases-funnel.en.kringel");
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  KrExportOptions options;
+  KrExportSize whole, size;
+
+  kr_export_options_init (&options);
+  options.size_mode = KR_EXPORT_SIZE_PRESET;
+  options.preset = kr_export_preset_from_name ("slide-hd");
+  g_assert_true (kr_export_measure (map, &options, &whole, NULL));
+  g_assert_false (whole.legible);   /* six phases on one 1080p slide: tiny text */
+  g_assert_cmpfloat (whole.smallest_text_on_slide, <, KR_EXPORT_LEGIBLE_TEXT_SIZE);
+  g_assert_cmpfloat (fabs (whole.card_title_on_slide / whole.smallest_text_on_slide -
+                           KR_EXPORT_CARD_TITLE_SIZE / KR_EXPORT_SMALLEST_TEXT_SIZE), <, 1e-9);
+
+  options.phases_per_slide = 2;
+  g_assert_true (kr_export_measure (map, &options, &size, NULL));
+  g_assert_cmpuint (size.n_pages, ==, 3);
+  g_assert_cmpuint (size.n_files, ==, 3);
+  g_assert_true (size.legible);
+  g_assert_cmpfloat (size.smallest_text_on_slide, >, 2 * whole.smallest_text_on_slide);
+
+  files = kr_export_map_to_files_bytes (map, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 3);
+  for (guint i = 0; i < files->len; i++)
+    {
+      PngInfo info = read_png_info (files->pdata[i]);
+
+      g_assert_cmpuint (info.width, ==, 1920);
+      g_assert_cmpuint (info.height, ==, 1080);
+    }
+
+  /* one file per slide can not be one file's bytes */
+  g_assert_null (kr_export_map_to_bytes (map, &options, &error));
+  g_assert_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_SEVERAL_FILES);
+  g_clear_error (&error);
+
+  options.format = KR_EXPORT_PDF;
+  options.phases_per_slide = 1;
+  g_assert_true (kr_export_measure (map, &options, &size, NULL));
+  g_assert_cmpuint (size.n_pages, ==, 6);
+  g_assert_cmpuint (size.n_files, ==, 1);
+  pdf = export_bytes (map, &options);
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 6);
+
+  /* four phases in threes: the last slide has the one left over */
+  options.phases_per_slide = 4;
+  g_assert_true (kr_export_measure (map, &options, &size, NULL));
+  g_assert_cmpuint (size.n_pages, ==, 2);
+}
+
+/* A slide shows the lane titles, then its phases: the lane title column is the same on
+ * every slide, and a phase's slide matches the phase exported alone. */
+static void
+test_slides_repeat_lane_titles (void)
+{
+  g_autoptr(KrMap) map = load_template ("three-phases.en.kringel");
+  g_autoptr(GPtrArray) slides = NULL;
+  g_autoptr(GBytes) only_second = NULL;
+  cairo_surface_t *first, *second, *alone;
+  KrExportOptions options;
+  int height;
+
+  kr_export_options_init (&options);
+  options.phases_per_slide = 1;
+  slides = kr_export_map_to_files_bytes (map, &options, NULL);
+  g_assert_cmpuint (slides->len, ==, 3);
+  first = decode_png (slides->pdata[0]);
+  second = decode_png (slides->pdata[1]);
+  height = cairo_image_surface_get_height (first);
+
+  /* the lane title column: margin + 150 units wide */
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < (int) KR_EXPORT_MARGIN + 150; x++)
+      if (pixel_at (first, x, y) != pixel_at (second, x, y))
+        g_error ("the lane titles differ at %d, %d", x, y);
+
+  kr_export_options_init (&options);
+  options.scope = KR_EXPORT_PHASE;
+  options.phase_id = kr_item_get_id (kr_map_get_item (map, KR_ITEM_PHASE, 1));
+  only_second = export_bytes (map, &options);
+  alone = decode_png (only_second);
+  g_assert_cmpint (cairo_image_surface_get_width (alone), ==, cairo_image_surface_get_width (second));
+  g_assert_cmpint (cairo_image_surface_get_height (alone), ==, height);
+  g_assert_cmpint (memcmp (cairo_image_surface_get_data (alone), cairo_image_surface_get_data (second),
+                           (gsize) height * cairo_image_surface_get_stride (second)), ==, 0);
+
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (second);
+  cairo_surface_destroy (alone);
+}
+
+static void
+test_selection_and_view (void)
+{
+  g_autoptr(KrMap) map = load_template ("three-phases.en.kringel");
+  KrTouchpoint *touchpoint = kr_map_get_item (map, KR_ITEM_TOUCHPOINT, 0);
+  const char *ids[] = { kr_item_get_id (KR_ITEM (touchpoint)), NULL };
+  const char *unknown[] = { "no-such-card", NULL };
+  g_autoptr(GError) error = NULL;
+  KrExportOptions options;
+  KrExportSize size;
+
+  kr_export_options_init (&options);
+  options.scope = KR_EXPORT_SELECTION;
+  options.selection = ids;
+  g_assert_true (kr_export_measure (map, &options, &size, &error));
+  g_assert_no_error (error);
+  /* one card of 200 × 96, its shadow and the margins */
+  g_assert_cmpfloat (size.width, ==, 200 + 8 + 2 * KR_EXPORT_MARGIN);
+  g_assert_cmpfloat (size.height, ==, 96 + 8 + 2 * KR_EXPORT_MARGIN);
+
+  options.selection = unknown;
+  g_assert_false (kr_export_measure (map, &options, &size, &error));
+  g_assert_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no-such-card"));
+  g_clear_error (&error);
+
+  options.scope = KR_EXPORT_VIEW;
+  options.view = (KrRect) { 100, 50, 640, 360 };
+  options.margin = 0;
+  options.scale = 2;
+  g_assert_true (kr_export_measure (map, &options, &size, NULL));
+  g_assert_cmpfloat (size.width, ==, 1280);
+  g_assert_cmpfloat (size.height, ==, 720);
+
+  options.view.width = 0;
+  g_assert_false (kr_export_measure (map, &options, &size, &error));
+  g_assert_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  options.scope = KR_EXPORT_PHASE;
+  options.phase_id = "nope";
+  g_assert_false (kr_export_measure (map, &options, &size, &error));
+  g_assert_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  options.phases_per_slide = 1;
+  options.phase_id = kr_item_get_id (kr_map_get_item (map, KR_ITEM_PHASE, 0));
+  g_assert_false (kr_export_measure (map, &options, &size, &error));
+  g_assert_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_INVALID);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(KrMap) map = load_template ("six-phases-funnel.en.kringel");
+  g_autoptr(GError) error = NULL;
+  KrExportOptions options;
+  KrExportSize size;
+
+  kr_export_options_init (&options);
+  options.scale = 20;
+  g_assert_false (kr_export_measure (map, &options, &size, &error));
+  g_assert_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "32767"));
+  g_assert_nonnull (strstr (error->message, "the largest scale for it is"));
+  g_clear_error (&error);
+
+  options.size_mode = KR_EXPORT_SIZE_WIDTH;
+  options.width = 40000;
+  g_assert_false (kr_export_measure (map, &options, &size, &error));
+  g_assert_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "32767 ×"));
+  g_clear_error (&error);
+
+  /* vectors have no pixel limit */
+  options.format = KR_EXPORT_PDF;
+  g_assert_true (kr_export_measure (map, &options, &size, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (size.width, ==, 30000);
+}
+
+/* Files */
+
+static void
+test_no_partial_file (void)
+{
+  g_autoptr(KrMap) map = load_template ("three-phases.en.kringel");
+  g_autofree char *directory = g_dir_make_tmp ("kringel-export-XXXXXX", NULL);
+  g_autofree char *kept_path = g_build_filename (directory, "kept.png", NULL);
+  g_autofree char *new_path = g_build_filename (directory, "new.png", NULL);
+  g_autoptr(GFile) kept = g_file_new_for_path (kept_path);
+  g_autoptr(GFile) fresh = g_file_new_for_path (new_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *contents = NULL;
+  KrExportOptions options;
+
+  g_assert_true (g_file_set_contents (kept_path, "precious", -1, NULL));
+  kr_export_options_init (&options);
+  options.scale = 100;
+
+  g_assert_false (kr_export_map_to_file (map, kept, &options, &error));
+  g_assert_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_false (kr_export_map_to_file (map, fresh, &options, &error));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_get_contents (kept_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "precious");
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (directory, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "kept.png");
+  g_assert_null (g_dir_read_name (dir));
+
+  /* slides as numbered files */
+  options.scale = 1;
+  options.phases_per_slide = 1;
+  g_assert_true (kr_export_map_to_file (map, fresh, &options, &error));
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autoptr(GFile) slide = kr_export_get_numbered_file (fresh, i);
+      g_autofree char *path = g_file_get_path (slide);
+      g_autofree char *expected = g_strdup_printf ("%s/new-%u.png", directory, i);
+
+      g_assert_cmpstr (path, ==, expected);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_unlink (path);
+    }
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+
+  g_unlink (kept_path);
+  g_rmdir (directory);
+}
+
+static void
+test_numbered_file (void)
+{
+  g_autoptr(GFile) deck = g_file_new_for_path ("/tmp/deck.v2.png");
+  g_autoptr(GFile) bare = g_file_new_for_path ("/tmp/deck");
+  g_autoptr(GFile) first = kr_export_get_numbered_file (deck, 1);
+  g_autoptr(GFile) twelfth = kr_export_get_numbered_file (bare, 12);
+  g_autofree char *first_path = g_file_get_path (first);
+  g_autofree char *twelfth_path = g_file_get_path (twelfth);
+
+  g_assert_cmpstr (first_path, ==, "/tmp/deck.v2-1.png");
+  g_assert_cmpstr (twelfth_path, ==, "/tmp/deck-12");
+}
+
+static void
+test_png_same_bytes_twice (void)
+{
+  g_autoptr(KrMap) map = load_template ("six-phases-decision.de.kringel");
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  KrExportOptions options;
+
+  kr_export_options_init (&options);
+  options.scale = 2;
+  first = export_bytes (map, &options);
+  second = export_bytes (map, &options);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+/* Vector formats read back by the tools people use */
+
+static char *
+strip_spaces (const char *text)
+{
+  GString *stripped = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (stripped, *p);
+
+  return g_string_free (stripped, FALSE);
+}
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *standard_error = NULL;
+  char *output = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &output, &standard_error,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], standard_error);
+  return output;
+}
+
+static char *
+write_temporary (GBytes     *bytes,
+                 const char *suffix)
+{
+  g_autofree char *template = g_strconcat ("kringel-export-XXXXXX", suffix, NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd = g_file_open_tmp (template, &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  return path;
+}
+
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
+static void
+test_pdf_text_searchable (void)
+{
+  const char *templates[] = { "three-phases.en.kringel", "four-phases.de.kringel", "six-phases-funnel.en.kringel" };
+
+  if (!have_program ("pdftotext") || !have_program ("pdffonts"))
+    {
+      g_test_skip ("pdftotext or pdffonts is not installed (poppler-utils)");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    for (guint slides = 0; slides <= 1; slides++)
+      {
+        g_autoptr(KrMap) map = load_template (templates[i]);
+        g_autoptr(GBytes) pdf = NULL;
+        g_autofree char *path = NULL;
+        g_autofree char *text = NULL;
+        g_autofree char *stripped = NULL;
+        g_autofree char *fonts = NULL;
+        g_auto(GStrv) lines = NULL;
+        KrExportOptions options;
+        guint n = kr_map_get_n_items (map, KR_ITEM_TOUCHPOINT);
+
+        kr_export_options_init (&options);
+        options.format = KR_EXPORT_PDF;
+        options.phases_per_slide = slides;
+        options.size_mode = slides ? KR_EXPORT_SIZE_PRESET : KR_EXPORT_SIZE_SCALE;
+        options.preset = kr_export_preset_from_name ("slide-hd");
+        pdf = export_bytes (map, &options);
+        path = write_temporary (pdf, ".pdf");
+
+        text = run_tool ((const char *[]) { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL });
+        stripped = strip_spaces (text);
+        g_assert_cmpuint (n, >, 5);
+        for (guint k = 0; k < n; k++)
+          {
+            g_autofree char *title = strip_spaces (kr_touchpoint_get_title (kr_map_get_item (map, KR_ITEM_TOUCHPOINT, k)));
+
+            if (strstr (stripped, title) == NULL)
+              g_error ("%s: “%s” is not in the PDF's text:\n%s", templates[i], title, text);
+          }
+
+        /* every font embedded: pdffonts' "emb" column says yes */
+        fonts = run_tool ((const char *[]) { "pdffonts", path, NULL });
+        lines = g_strsplit (fonts, "\n", -1);
+        g_assert_cmpuint (g_strv_length (lines), >, 3);
+        for (guint k = 2; lines[k] && *lines[k]; k++)
+          if (strstr (lines[k], " yes ") == NULL)
+            g_error ("a font is not embedded: %s", lines[k]);
+
+        g_unlink (path);
+      }
+}
+
+static void
+test_svg_for_librsvg (void)
+{
+  g_autoptr(KrMap) map = load_template ("six-phases-decision.en.kringel");
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *png_path = NULL;
+  g_autofree char *png_data = NULL;
+  gsize png_length;
+  KrExportOptions options;
+  KrExportSize size;
+  PngInfo info;
+
+  if (!have_program ("rsvg-convert"))
+    {
+      g_test_skip ("rsvg-convert is not installed (librsvg2-bin)");
+      return;
+    }
+
+  kr_export_options_init (&options);
+  options.format = KR_EXPORT_SVG;
+  g_assert_true (kr_export_measure (map, &options, &size, NULL));
+  svg = export_bytes (map, &options);
+  g_assert_false (bytes_contain (svg, "foreignObject"));
+  path = write_temporary (svg, ".svg");
+  png_path = g_strconcat (path, ".png", NULL);
+
+  g_free (run_tool ((const char *[]) { "rsvg-convert", "--format", "png", "--output", png_path, path, NULL }));
+  g_assert_true (g_file_get_contents (png_path, &png_data, &png_length, NULL));
+  {
+    g_autoptr(GBytes) png = g_bytes_new (png_data, png_length);
+
+    info = read_png_info (png);
+  }
+  /* points at 96 dpi: the map's own size in pixels */
+  g_assert_cmpfloat (fabs (info.width - size.width * 96 / 72), <=, 1);
+  g_assert_cmpfloat (fabs (info.height - size.height * 96 / 72), <=, 1);
+
+  g_unlink (png_path);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/png-writer/round-trip", test_png_writer_round_trip);
+  g_test_add_func ("/export/size/scale-and-dpi", test_scale_sizes_and_dpi);
+  g_test_add_func ("/export/size/presets", test_presets);
+  g_test_add_func ("/export/size/too-large", test_too_large);
+  g_test_add_func ("/export/fit/centred-transparent", test_fit_centred_transparent);
+  g_test_add_func ("/export/backgrounds", test_backgrounds);
+  g_test_add_func ("/export/slides", test_slides);
+  g_test_add_func ("/export/slides/lane-titles", test_slides_repeat_lane_titles);
+  g_test_add_func ("/export/selection-and-view", test_selection_and_view);
+  g_test_add_func ("/export/file/no-partial-file", test_no_partial_file);
+  g_test_add_func ("/export/file/numbered", test_numbered_file);
+  g_test_add_func ("/export/png/same-bytes-twice", test_png_same_bytes_twice);
+  g_test_add_func ("/export/pdf/searchable-text", test_pdf_text_searchable);
+  g_test_add_func ("/export/svg/librsvg", test_svg_for_librsvg);
+
+  return g_test_run ();
+}
