@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Writes a map of N touchpoints (default 1000) with N arrows to stdout, for the export benchmark:
-# 25 phases of 480 units, 5 lanes of 550 units, 8 cards a cell, which at scale 1 gives about
+# 25 phases of 480 units, 5 lanes of 470 units, 8 cards a cell, which at scale 1 gives about
 # 35 megapixels, the size Dia 0.97 was measured at (1,000 boxes and arrows, ≈ 2.5 s).
 #   export-large-map.py [N] > large.kringel
 import json
@@ -18,7 +18,7 @@ for i in range(count):
     phase, lane = cell % phases, cell // phases
     touchpoints.append({
         "id": f"t{i}", "phase": f"p{phase}", "lane": f"l{lane}",
-        "x": 24 + (slot % 2) * 224, "y": 24 + (slot // 2) * 128,
+        "x": 24 + (slot % 2) * 224, "y": 24 + (slot // 2) * 112,
         "title": f"Touchpoint {i}: call, mail or meet",
         "channel": ["website", "e-mail", "phone", "store", "event"][i % 5],
         "direct": i % 7 != 0, "emotion": 1 + i % 5, "points": i % 4, "done": i % 3 == 0,
@@ -34,7 +34,7 @@ if count > 10:
 json.dump({
     "format": "kringel", "version": 1, "title": f"{count} touchpoints",
     "phases": [{"id": f"p{i}", "title": f"Phase {i + 1}", "width": 480} for i in range(phases)],
-    "lanes": [{"id": f"l{i}", "title": f"Lane {i + 1}", "height": 550} for i in range(lanes)],
+    "lanes": [{"id": f"l{i}", "title": f"Lane {i + 1}", "height": 470} for i in range(lanes)],
     "touchpoints": touchpoints,
     "connections": connections,
 }, sys.stdout, indent=1)

@@ -14,7 +14,9 @@
 G_BEGIN_DECLS
 
 #define KR_JSON_MAX_DEPTH         64
-#define KR_JSON_MAX_STRING_BYTES  (4 * 1024 * 1024)
+/* Above every limit of a member (1 MiB of text, a 4 MiB photo), so that the loader can
+ * name the member that is too long; a string this long is refused wherever it is. */
+#define KR_JSON_MAX_STRING_BYTES  (8 * 1024 * 1024)
 
 typedef struct
 {

@@ -128,11 +128,136 @@ is_color (const char *text)
   return TRUE;
 }
 
+#define PNG_URI_PREFIX "data:image/png;base64,"
+#define JPEG_URI_PREFIX "data:image/jpeg;base64,"
+
 static gboolean
-is_image_uri (const char *text)
+is_base64 (const char *text)
 {
-  return g_str_has_prefix (text, "data:image/png;base64,") ||
-         g_str_has_prefix (text, "data:image/jpeg;base64,");
+  gsize length = strlen (text);
+  gsize padding = 0;
+
+  if (length % 4 != 0)
+    return FALSE;
+
+  while (padding < 2 && padding < length && text[length - 1 - padding] == '=')
+    padding++;
+
+  for (gsize i = 0; i < length - padding; i++)
+    if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/')
+      return FALSE;
+
+  return TRUE;
+}
+
+static guint
+read_big_endian_16 (const guchar *bytes)
+{
+  return (guint) bytes[0] << 8 | bytes[1];
+}
+
+static guint32
+read_big_endian_32 (const guchar *bytes)
+{
+  return (guint32) bytes[0] << 24 | (guint32) bytes[1] << 16 | (guint32) bytes[2] << 8 | bytes[3];
+}
+
+/* The size a PNG says it has, from its IHDR chunk. */
+static gboolean
+read_png_size (const guchar *data,
+               gsize         length,
+               guint32      *width,
+               guint32      *height)
+{
+  static const guchar signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+  if (length < 24 || memcmp (data, signature, sizeof signature) != 0 || memcmp (data + 12, "IHDR", 4) != 0)
+    return FALSE;
+
+  *width = read_big_endian_32 (data + 16);
+  *height = read_big_endian_32 (data + 20);
+  return TRUE;
+}
+
+/* The size a JPEG says it has, from its start-of-frame segment. */
+static gboolean
+read_jpeg_size (const guchar *data,
+                gsize         length,
+                guint32      *width,
+                guint32      *height)
+{
+  gsize pos = 2;
+
+  if (length < 4 || data[0] != 0xFF || data[1] != 0xD8)
+    return FALSE;
+
+  while (pos + 4 <= length)
+    {
+      guchar marker;
+      guint segment_length;
+
+      if (data[pos] != 0xFF)
+        return FALSE;
+      while (pos < length && data[pos] == 0xFF)
+        pos++;
+      if (pos >= length)
+        return FALSE;
+      marker = data[pos++];
+
+      if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7))
+        continue;   /* markers without a segment */
+      if (marker == 0xD9 || marker == 0xDA || pos + 2 > length)
+        return FALSE;   /* image data or its end before any frame */
+
+      segment_length = read_big_endian_16 (data + pos);
+      if (segment_length < 2 || pos + segment_length > length)
+        return FALSE;
+
+      if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+        {
+          if (segment_length < 7)
+            return FALSE;
+          *height = read_big_endian_16 (data + pos + 3);
+          *width = read_big_endian_16 (data + pos + 5);
+          return TRUE;
+        }
+
+      pos += segment_length;
+    }
+
+  return FALSE;
+}
+
+/* A photo must be a PNG or JPEG data: URI whose picture is small enough to decode safely. */
+static gboolean
+check_image (Loader        *loader,
+             const KrField *field,
+             const char    *text)
+{
+  gboolean png = g_str_has_prefix (text, PNG_URI_PREFIX);
+  const char *encoded;
+  g_autofree guchar *data = NULL;
+  gsize length;
+  guint32 width, height;
+
+  if (!png && !g_str_has_prefix (text, JPEG_URI_PREFIX))
+    return invalid (loader, field->member, _("expected a PNG or JPEG data: URI"));
+
+  encoded = text + strlen (png ? PNG_URI_PREFIX : JPEG_URI_PREFIX);
+  if (!is_base64 (encoded))
+    return invalid (loader, field->member, _("the picture is not valid base64"));
+
+  data = g_base64_decode (encoded, &length);
+  if (!(png ? read_png_size (data, length, &width, &height) : read_jpeg_size (data, length, &width, &height)))
+    return invalid (loader, field->member, png ? _("the picture is not a readable PNG image")
+                                              : _("the picture is not a readable JPEG image"));
+
+  if (width == 0 || height == 0 || width > KR_MAX_PHOTO_SIDE || height > KR_MAX_PHOTO_SIDE)
+    return invalid (loader, field->member,
+                    _("the picture is %u × %u pixels; at most %d × %d are allowed"),
+                    width, height, KR_MAX_PHOTO_SIDE, KR_MAX_PHOTO_SIDE);
+
+  return TRUE;
 }
 
 static gboolean
@@ -143,8 +268,8 @@ check_string_field (Loader        *loader,
   if ((field->flags & KR_FIELD_COLOR) && !is_color (text))
     return invalid (loader, field->member, _("“%s” is not a colour of the form #rrggbb"), text);
 
-  if ((field->flags & KR_FIELD_IMAGE) && !is_image_uri (text))
-    return invalid (loader, field->member, _("expected a PNG or JPEG data: URI"));
+  if ((field->flags & KR_FIELD_IMAGE) && !check_image (loader, field, text))
+    return FALSE;
 
   if ((field->flags & KR_FIELD_TIMESTAMP) && *text != '\0')
     {
@@ -272,10 +397,18 @@ read_field_value (Loader        *loader,
   switch (field->type)
     {
     case KR_FIELD_STRING:
-      if (!read_text (loader, field->member, node,
-                      (field->flags & KR_FIELD_IMAGE) ? KR_JSON_MAX_STRING_BYTES : KR_MAX_TEXT_BYTES,
-                      &text) ||
-          !check_string_field (loader, field, text))
+      if (field->flags & KR_FIELD_IMAGE)
+        {
+          if (!expect (loader, field->member, node, JSON_NODE_VALUE, G_TYPE_STRING, _("a string")))
+            return FALSE;
+          text = json_node_get_string (node);
+          if (strlen (text) > KR_MAX_PHOTO_BYTES)
+            return invalid (loader, field->member, _("the picture is larger than %d MiB"),
+                            KR_MAX_PHOTO_BYTES / (1024 * 1024));
+        }
+      else if (!read_text (loader, field->member, node, KR_MAX_TEXT_BYTES, &text))
+        return FALSE;
+      if (!check_string_field (loader, field, text))
         return FALSE;
       g_value_init (value, G_TYPE_STRING);
       g_value_set_static_string (value, text);

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define KR_MAX_FILE_SIZE (200 * 1024 * 1024)
 #define KR_MAX_TEXT_BYTES (1024 * 1024)
 #define KR_MAX_ID_LENGTH 64
+#define KR_MAX_PHOTO_BYTES (4 * 1024 * 1024)   /* of the data: URI */
+#define KR_MAX_PHOTO_SIDE 4096                 /* pixels, so that decoding stays cheap */
 
 #define KR_LOAD_ERROR (kr_load_error_quark ())
 

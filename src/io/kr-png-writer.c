@@ -1,8 +1,9 @@
 /* kr-png-writer.c
  *
  * cairo's own PNG writer writes no physical resolution (pHYs) and lets libpng try every
- * filter on every row at zlib's default level: 35 megapixels take seconds. Maps are mostly
- * flat colour, so this writer uses the "up" filter and zlib's run-length strategy, and
+ * filter on every row at zlib's default level: 35 megapixels take over a second. Maps are
+ * mostly flat colour, so this writer uses the "up" filter and zlib's fastest level (measured:
+ * faster and smaller than the run-length strategy, 1.6 times cairo's file size), and
  * compresses bands of rows on all cores at once, each band a deflate stream of its own ended
  * by a sync flush, joined into one zlib stream (as pigz does). The bands have a fixed height,
  * so the bytes are the same whatever the number of cores.
@@ -130,7 +131,7 @@ compress_band (Job  *job,
   band->deflated = g_byte_array_new ();
   band->adler = adler32 (0, NULL, 0);
 
-  if (deflateInit2 (&stream, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK)
+  if (deflateInit2 (&stream, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
     {
       band->failed = TRUE;
       return;

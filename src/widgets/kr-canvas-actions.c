@@ -285,6 +285,19 @@ view_center (KrCanvas *self,
   *y = viewport.y + viewport.height / 2;
 }
 
+/* Adds a touchpoint of @channel (or none) in the middle of the view, to be named at once. */
+void
+kr_canvas_add_touchpoint_in_view (KrCanvas   *self,
+                                  const char *channel)
+{
+  double x, y;
+
+  g_return_if_fail (KR_IS_CANVAS (self));
+
+  view_center (self, &x, &y);
+  kr_canvas_add_touchpoint_at (self, x, y, channel && *channel ? channel : NULL, TRUE);
+}
+
 static void
 add_touchpoint_action (GtkWidget  *widget,
                        const char *action_name,

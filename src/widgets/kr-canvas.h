@@ -41,5 +41,7 @@ KrRect       kr_canvas_get_viewport  (KrCanvas    *self);
 void         kr_canvas_scroll_to     (KrCanvas    *self,
                                       double       map_x,
                                       double       map_y);
+void         kr_canvas_add_touchpoint_in_view (KrCanvas   *self,
+                                               const char *channel);
 
 G_END_DECLS

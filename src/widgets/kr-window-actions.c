@@ -129,9 +129,34 @@ zoom_action (GtkWidget  *widget,
     kr_canvas_zoom_to_fit (canvas);
 }
 
+static void
+add_touchpoint_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  kr_canvas_add_touchpoint_in_view (kr_window_get_canvas (KR_WINDOW (widget)),
+                                    g_variant_get_string (parameter, NULL));
+}
+
+/* Phases are added after the last, lanes below the last; the canvas knows how. */
+static void
+add_phase_or_lane_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  KrCanvas *canvas = kr_window_get_canvas (KR_WINDOW (widget));
+
+  gtk_widget_activate_action (GTK_WIDGET (canvas),
+                              g_str_equal (action_name, "win.add-phase") ? "canvas.add-phase" : "canvas.add-lane",
+                              "b", TRUE);
+}
+
 void
 kr_window_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.add-touchpoint", "s", add_touchpoint_action);
+  gtk_widget_class_install_action (widget_class, "win.add-phase", NULL, add_phase_or_lane_action);
+  gtk_widget_class_install_action (widget_class, "win.add-lane", NULL, add_phase_or_lane_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
@@ -156,7 +181,12 @@ kr_window_update_actions (KrWindow *self)
 {
   KrDocument *document = kr_window_get_document (self);
   KrHistory *history = document ? kr_document_get_history (document) : NULL;
+  const char *edit_actions[] = { "win.add-touchpoint", "win.add-phase", "win.add-lane" };
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", history && kr_history_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", history && kr_history_can_redo (history));
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i],
+                                   document && !kr_document_get_read_only (document));
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kr-channel-palette.h"
 #include "kr-templates.h"
 #include "kr-window.h"
 
@@ -445,6 +446,7 @@ kr_window_class_init (KrWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KR_TYPE_CANVAS);
+  g_type_ensure (KR_TYPE_CHANNEL_PALETTE);
   kr_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kringel/Kringel/ui/kr-window.ui");
