@@ -532,6 +532,25 @@ print_error (GFile      *file,
     g_printerr ("kringel: %s\n", message);
 }
 
+static void
+warn_about_small_text (GFile                 *input,
+                       const KrExportOptions *options,
+                       const KrExportSize    *size)
+{
+  g_autofree char *warning = NULL;
+
+  if (options->format == KR_EXPORT_PNG && size->smallest_text < KR_EXPORT_MIN_TEXT_PIXELS)
+    warning = g_strdup_printf (_("warning: the smallest text will be %.1f pixels high, too few to read; "
+                                 "a larger --scale, --width or --size helps"), size->smallest_text);
+  else if (size->smallest_text_on_slide < KR_EXPORT_LEGIBLE_TEXT_SIZE &&
+           (options->size_mode == KR_EXPORT_SIZE_PRESET || options->size_mode == KR_EXPORT_SIZE_FIT))
+    warning = g_strdup_printf (_("warning: the smallest text will be %.1f pixels high on a 1080p slide, "
+                                 "hard to read; --slides puts fewer phases on each"), size->smallest_text_on_slide);
+
+  if (warning != NULL)
+    print_error (input, warning);
+}
+
 /* Loads every map and checks that it exports with @options; reports every problem. */
 static gboolean
 prepare_jobs (GArray                *jobs,
@@ -560,15 +579,7 @@ prepare_jobs (GArray                *jobs,
           continue;
         }
 
-      if (!size.legible &&
-          (options->size_mode == KR_EXPORT_SIZE_PRESET || options->size_mode == KR_EXPORT_SIZE_FIT))
-        {
-          g_autofree char *warning =
-            g_strdup_printf (_("warning: the smallest text will be %.0f pixels high on a 1080p slide, "
-                               "hard to read; --slides puts fewer phases on each"),
-                             size.smallest_text_on_slide);
-          print_error (job->input, warning);
-        }
+      warn_about_small_text (job->input, options, &size);
     }
 
   return ok;

@@ -41,7 +41,119 @@ bad_input_keeps_old_output() {
 missing_input() { ! "$kringel" --export "$work/x.png" "$work/none.kringel" 2>"$work/stderr" && grep -q "^kringel: .*none.kringel" "$work/stderr" && [[ ! -e $work/x.png ]]; }
 unknown_format() { ! "$kringel" --export "$work/x.gif" "$template" 2>/dev/null && [[ ! -e $work/x.gif ]]; }
 version() { "$kringel" --version | grep -Eq '^kringel [0-9]+\.[0-9]+'; }
-help() { "$kringel" --help | grep -q -- '--export'; }
+help() { "$kringel" --help >"$work/help" && grep -q -- '--export' "$work/help" && grep -q -- '--output-dir' "$work/help" &&
+         grep -q -- '--slides' "$work/help" && grep -q 'slide-hd' "$work/help" && grep -q 'a3' "$work/help"; }
+
+# png_info FILE → "WIDTHxHEIGHT PIXELS_PER_METRE" from the IHDR and the pHYs chunk after it
+png_info() {
+  local bytes
+  bytes=$(od -An -tx1 -j16 -N8 "$1" | tr -d ' \n')
+  [[ $(od -An -c -j37 -N4 "$1" | tr -d ' \n') == pHYs ]] || { echo "no pHYs"; return; }
+  echo "$((16#${bytes:0:8}))x$((16#${bytes:8:8})) $((16#$(od -An -tx1 -j41 -N4 "$1" | tr -d ' \n')))"
+}
+expect_png() {   # expect_png "WxH PPM" ARGS… : exports the template to a PNG with ARGS
+  local expected=$1; shift
+  rm -f "$work/sized.png"
+  "$kringel" --export "$work/sized.png" "$@" "$template" || return 1
+  local actual; actual=$(png_info "$work/sized.png")
+  [[ $actual == "$expected" ]] || { echo "# $*: $actual, not $expected"; return 1; }
+}
+presets_and_dpi() {
+  expect_png "1920x1080 5669" --preset slide-hd && expect_png "1920x1080 5669" --preset 16:9 &&
+  expect_png "3840x2160 11339" --preset slide-4k && expect_png "1024x768 4031" --preset slide-4:3 &&
+  expect_png "3508x2480 11811" --preset a4 && expect_png "4961x3508 11811" --preset a3 &&
+  expect_png "1278x644 3780" && expect_png "2556x1288 7559" --scale 2 && expect_png "5112x2576 15118" --scale 4x &&
+  expect_png "800x404 2366" --width 800 && expect_png "1000x500 2934" --size 1000x500
+}
+pdf_page_sizes() {
+  "$kringel" --export "$work/a4.pdf" --preset a4 "$template" && pdfinfo "$work/a4.pdf" | grep -q "Page size: *841.89 x 595.276 pts (A4)" &&
+  "$kringel" --export "$work/slide.pdf" --preset slide-hd "$template" && pdfinfo "$work/slide.pdf" | grep -q "Page size: *960 x 540 pts"
+}
+svg_for_librsvg() {
+  "$kringel" --export "$work/map.svg" --theme projector "$template" &&
+  rsvg-convert --format png --output "$work/from-svg.png" "$work/map.svg" && [[ $(png_info "$work/from-svg.png" | cut -d' ' -f1) == 1278x644 ]]
+}
+pdf_text() {
+  "$kringel" --export "$work/text.pdf" --slides "$template" && pdftotext -raw "$work/text.pdf" - | tr -d ' \n' >"$work/text" &&
+  grep -q "Instagramad:commutingbye-bike" "$work/text" && [[ $(pdfinfo "$work/text.pdf" | grep Pages: | tr -s ' ' | cut -d' ' -f2) == 3 ]]
+}
+same_bytes_across_runs() {
+  local format
+  for format in png svg pdf; do
+    "$kringel" --export "$work/one.$format" --preset slide-hd --slides=2 "$template" &&
+    "$kringel" --export "$work/two.$format" --preset slide-hd --slides=2 "$template" || return 1
+  done
+  cmp "$work/one.pdf" "$work/two.pdf" && cmp "$work/one-1.png" "$work/two-1.png" && cmp "$work/one-2.svg" "$work/two-2.svg"
+}
+slides_numbered() {
+  "$kringel" --export "$work/deck.png" --slides "$template" && [[ -f $work/deck-1.png && -f $work/deck-2.png && -f $work/deck-3.png ]] &&
+  [[ ! -e $work/deck.png ]] &&
+  "$kringel" --export "$work/pairs.svg" --slides=2 "$template" && [[ -f $work/pairs-1.svg && -f $work/pairs-2.svg && ! -e $work/pairs-3.svg ]]
+}
+batch() {
+  local dir=$work/batch
+  mkdir -p "$dir" &&
+  "$kringel" --output-dir "$dir" --format pdf "$root"/data/templates/*.en.kringel &&
+  [[ $(ls "$dir" | wc -l) -eq 4 && -f $dir/three-phases.en.pdf && -f $dir/six-phases-funnel.en.pdf ]] &&
+  "$kringel" --output-dir "$dir" "$template" && [[ $(png_info "$dir/three-phases.en.png") == "1278x644 3780" ]]
+}
+batch_all_or_nothing() {
+  local dir=$work/nothing
+  mkdir -p "$dir"
+  ! "$kringel" --output-dir "$dir" "$template" "$bad/trailing-comma-object.kringel" 2>"$work/stderr" &&
+  [[ -z $(ls -A "$dir") ]] && grep -q "trailing-comma-object" "$work/stderr" &&
+  ! "$kringel" --output-dir "$dir" "$template" "$template" 2>/dev/null && [[ -z $(ls -A "$dir") ]]
+}
+bad_option_values() {   # each: exit 1, a "kringel: " message, no file
+  local args status
+  while IFS= read -r args; do
+    rm -f "$work"/bad-option*
+    eval "set -- $args"
+    "$kringel" --export "$work/bad-option.png" "$@" "$template" 2>"$work/stderr"
+    status=$?
+    if [[ $status -ne 1 || ! -s $work/stderr ]] || ! grep -q "^kringel: " "$work/stderr" || compgen -G "$work/bad-option*" >/dev/null; then
+      echo "# $args: status $status: $(cat "$work/stderr")"; return 1
+    fi
+  done <<'ARGS'
+--scale abc
+--scale 0
+--scale 1000
+--width -5
+--width 0
+--width 1.5
+--size 100
+--size 0x100
+--size 100x
+--preset nope
+--theme neon
+--background blue
+--margin -1
+--slides=0
+--slides=abc
+--format gif
+--format pdf
+--only p1 --selection t1
+--scale 2 --width 100
+--only no-such-phase
+--selection t1,no-such-card
+--selection ,
+--slides --only p1
+--scale 100
+--width 40000
+--output-dir /tmp
+ARGS
+}
+too_large_names_largest() {
+  ! "$kringel" --export "$work/huge.png" --width 40000 "$template" 2>"$work/stderr" &&
+  grep -q "32767" "$work/stderr" && grep -q "largest size that works is 32767 × [0-9]* pixels" "$work/stderr"
+}
+export_options_need_export() {
+  ! "$kringel" --scale 2 "$template" 2>"$work/stderr" && grep -q -- "--scale only applies to --export" "$work/stderr"
+}
+two_inputs_need_output_dir() {
+  ! "$kringel" --export "$work/two.png" "$template" "$template" 2>"$work/stderr" && grep -q -- "--output-dir" "$work/stderr" &&
+  [[ ! -e $work/two.png ]]
+}
 
 check "export PNG without a display" export_png
 check "export SVG" export_svg
@@ -52,6 +164,18 @@ check "bad input leaves an existing output alone" bad_input_keeps_old_output
 check "missing input file" missing_input
 check "unknown format" unknown_format
 check "--version" version
-check "--help" help
+check "--help lists the options and presets" help
+check "pixel size and DPI of every preset and scale" presets_and_dpi
+check "PDF page sizes in points" pdf_page_sizes
+check "SVG read by librsvg at the map's size" svg_for_librsvg
+check "PDF slides with searchable text" pdf_text
+check "the same bytes in two runs: PNG, SVG and PDF slides" same_bytes_across_runs
+check "slides as numbered files" slides_numbered
+check "several maps with --output-dir" batch
+check "a bad map or clashing names in a batch write nothing" batch_all_or_nothing
+check "every bad option value: exit 1, message, no file" bad_option_values
+check "too large: says so and names the largest size" too_large_names_largest
+check "export options without --export" export_options_need_export
+check "several maps need --output-dir" two_inputs_need_output_dir
 echo "1..$n"
 exit $failed

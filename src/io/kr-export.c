@@ -383,6 +383,14 @@ units_per_pixel (KrExportFormat format)
   return format == KR_EXPORT_PNG ? 1.0 : POINTS_PER_INCH / KR_EXPORT_SCREEN_DPI;
 }
 
+/* A PNG has whole pixels; pages of SVG and PDF may be any size. */
+static double
+whole_pixels (gboolean png,
+              double   size)
+{
+  return png ? ceil (size - 1e-9) : size;
+}
+
 static void
 plan_size (Plan                  *plan,
            const KrExportOptions *options)
@@ -409,7 +417,7 @@ plan_size (Plan                  *plan,
     case KR_EXPORT_SIZE_WIDTH:
       pixels_per_unit = options->width / cw;
       plan->width = options->width * unit;
-      plan->height = ceil (ch * pixels_per_unit * unit);
+      plan->height = whole_pixels (png, ch * pixels_per_unit * unit);
       break;
     case KR_EXPORT_SIZE_FIT:
       pixels_per_unit = MIN (options->width / cw, options->height / ch);
@@ -419,8 +427,8 @@ plan_size (Plan                  *plan,
     case KR_EXPORT_SIZE_SCALE:
     default:
       pixels_per_unit = options->scale;
-      plan->width = ceil (cw * pixels_per_unit * unit);
-      plan->height = ceil (ch * pixels_per_unit * unit);
+      plan->width = whole_pixels (png, cw * pixels_per_unit * unit);
+      plan->height = whole_pixels (png, ch * pixels_per_unit * unit);
       break;
     }
 
@@ -518,7 +526,7 @@ kr_export_measure (KrMap                 *map,
     .card_title_on_slide = KR_EXPORT_CARD_TITLE_SIZE * on_slide,
   };
   size->legible = size->smallest_text_on_slide >= KR_EXPORT_LEGIBLE_TEXT_SIZE &&
-                  (options->format != KR_EXPORT_PNG || size->smallest_text >= KR_EXPORT_LEGIBLE_TEXT_SIZE);
+                  (options->format != KR_EXPORT_PNG || size->smallest_text >= KR_EXPORT_MIN_TEXT_PIXELS);
   return TRUE;
 }
 

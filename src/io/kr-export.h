@@ -72,6 +72,8 @@ typedef struct
 /* Below this many pixels on a 1080p slide the smallest text is hard to read from the back
  * of a room (cap height ≈ 7 px, about 9 arc minutes from 6 m off a 2.5 m high wall). */
 #define KR_EXPORT_LEGIBLE_TEXT_SIZE 10.0
+/* With fewer pixels than this, letters in a PNG cannot be told apart at any viewing size. */
+#define KR_EXPORT_MIN_TEXT_PIXELS 7.0
 
 /* What to export and how. Strings are borrowed: keep them alive while the options are used. */
 typedef struct
@@ -105,7 +107,8 @@ typedef struct
   double   smallest_text;   /* in the picture's own pixels (at 96 dpi for SVG, PDF) */
   double   smallest_text_on_slide;  /* in pixels, shown full size on a 1920 × 1080 slide */
   double   card_title_on_slide;
-  gboolean legible;         /* the smallest text reaches KR_EXPORT_LEGIBLE_TEXT_SIZE */
+  gboolean legible;         /* smallest_text_on_slide reaches KR_EXPORT_LEGIBLE_TEXT_SIZE and a
+                             * PNG's smallest_text KR_EXPORT_MIN_TEXT_PIXELS */
 } KrExportSize;
 
 GQuark    kr_export_error_quark      (void);
