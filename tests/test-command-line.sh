@@ -44,12 +44,16 @@ version() { "$kringel" --version | grep -Eq '^kringel [0-9]+\.[0-9]+'; }
 help() { "$kringel" --help >"$work/help" && grep -q -- '--export' "$work/help" && grep -q -- '--output-dir' "$work/help" &&
          grep -q -- '--slides' "$work/help" && grep -q 'slide-hd' "$work/help" && grep -q 'a3' "$work/help"; }
 
-# png_info FILE → "WIDTHxHEIGHT PIXELS_PER_METRE" from the IHDR and the pHYs chunk after it
-png_info() {
+# png_size FILE → "WIDTHxHEIGHT" from the IHDR chunk
+png_size() {
   local bytes
   bytes=$(od -An -tx1 -j16 -N8 "$1" | tr -d ' \n')
+  echo "$((16#${bytes:0:8}))x$((16#${bytes:8:8}))"
+}
+# png_info FILE → "WIDTHxHEIGHT PIXELS_PER_METRE", from the pHYs chunk Kringel writes after the IHDR
+png_info() {
   [[ $(od -An -c -j37 -N4 "$1" | tr -d ' \n') == pHYs ]] || { echo "no pHYs"; return; }
-  echo "$((16#${bytes:0:8}))x$((16#${bytes:8:8})) $((16#$(od -An -tx1 -j41 -N4 "$1" | tr -d ' \n')))"
+  echo "$(png_size "$1") $((16#$(od -An -tx1 -j41 -N4 "$1" | tr -d ' \n')))"
 }
 expect_png() {   # expect_png "WxH PPM" ARGS… : exports the template to a PNG with ARGS
   local expected=$1; shift
@@ -71,7 +75,7 @@ pdf_page_sizes() {
 }
 svg_for_librsvg() {
   "$kringel" --export "$work/map.svg" --theme projector "$template" &&
-  rsvg-convert --format png --output "$work/from-svg.png" "$work/map.svg" && [[ $(png_info "$work/from-svg.png" | cut -d' ' -f1) == 1278x644 ]]
+  rsvg-convert --format png --output "$work/from-svg.png" "$work/map.svg" && [[ $(png_size "$work/from-svg.png") == 1278x644 ]]
 }
 pdf_text() {
   "$kringel" --export "$work/text.pdf" --slides "$template" && pdftotext -raw "$work/text.pdf" - | tr -d ' \n' >"$work/text" &&

@@ -463,7 +463,7 @@ test_slides (void)
   g_assert_cmpuint (size.n_pages, ==, 3);
   g_assert_cmpuint (size.n_files, ==, 3);
   g_assert_true (size.legible);
-  g_assert_cmpfloat (size.smallest_text_on_slide, >, 2 * whole.smallest_text_on_slide);
+  g_assert_cmpfloat (size.smallest_text_on_slide, >, 1.2 * whole.smallest_text_on_slide);
 
   files = kr_export_map_to_files_bytes (map, &options, &error);
   g_assert_no_error (error);

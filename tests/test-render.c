@@ -160,7 +160,8 @@ test_layout (void)
 
     bounds = kr_layout_get_bounds (layout);
     g_assert_cmpfloat (bounds.width, ==, KR_LAYOUT_LANE_HEADER_WIDTH + 700);
-    g_assert_cmpfloat (bounds.height, ==, KR_LAYOUT_PHASE_HEADER_HEIGHT + 2 * KR_LANE_DEFAULT_HEIGHT);
+    g_assert_cmpfloat (bounds.height, ==, KR_LAYOUT_PHASE_HEADER_HEIGHT + 2 * KR_LANE_DEFAULT_HEIGHT +
+                                          KR_LAYOUT_EMOTION_BAND_HEIGHT);
   }
 
   g_object_set (kr_map_lookup_phase (map, "p1"), "width", 500.0, NULL);

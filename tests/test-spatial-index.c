@@ -94,6 +94,19 @@ test_build (void)
   g_assert_true (found->pdata[1] == &things[3]);
   g_assert_true (found->pdata[2] == &things[4]);
 
+  {
+    g_autoptr(GPtrArray) unsorted = g_ptr_array_new ();
+
+    g_ptr_array_add (unsorted, &things[4]);
+    g_ptr_array_add (unsorted, &things[2]);
+    g_ptr_array_add (unsorted, &things[3]);
+    kr_spatial_index_raise (index, &things[2]);
+    kr_spatial_index_sort (index, unsorted);
+    g_assert_true (unsorted->pdata[0] == &things[3]);
+    g_assert_true (unsorted->pdata[1] == &things[4]);
+    g_assert_true (unsorted->pdata[2] == &things[2]);
+  }
+
   kr_spatial_index_clear (index);
   g_assert_cmpuint (kr_spatial_index_get_size (index), ==, 0);
   g_assert_null (kr_spatial_index_hit_test (index, 30, 30));

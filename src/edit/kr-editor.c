@@ -13,7 +13,9 @@
 #include "kr-editor.h"
 #include "kr-group-command.h"
 #include "kr-item-list-command.h"
+#include "kr-note-list-command.h"
 #include "kr-set-property-command.h"
+#include "kr-set-shared-property-command.h"
 
 struct _KrEditor
 {
@@ -690,4 +692,161 @@ kr_editor_copy (KrEditor  *self,
     }
 
   return fragment;
+}
+
+/**
+ * kr_editor_set_shared_property:
+ * @objects: items (or notes) of one kind
+ *
+ * Gives all @objects the same value of @property, as one step; repeated settings of the same
+ * property of the same objects merge (typing).
+ */
+void
+kr_editor_set_shared_property (KrEditor     *self,
+                               GPtrArray    *objects,
+                               const char   *property,
+                               const GValue *value)
+{
+  const char *description;
+
+  g_return_if_fail (KR_IS_EDITOR (self));
+  g_return_if_fail (objects != NULL);
+
+  if (objects->len == 0)
+    return;
+
+  description = describe_property (objects->pdata[0], property);
+  if (objects->len == 1)
+    push (self, kr_set_property_command_new (objects->pdata[0], property, value, description));
+  else
+    push (self, kr_set_shared_property_command_new (objects, property, value, description));
+}
+
+/* Makes @persona_id one of the personas of each of @touchpoints, or of none, as one step. */
+void
+kr_editor_set_persona_membership (KrEditor   *self,
+                                  GPtrArray  *touchpoints,
+                                  const char *persona_id,
+                                  gboolean    member)
+{
+  KrGroupCommand *group;
+
+  g_return_if_fail (KR_IS_EDITOR (self));
+  g_return_if_fail (persona_id != NULL);
+
+  group = kr_group_command_new (member ? _("Assign persona") : _("Unassign persona"));
+  for (guint i = 0; i < touchpoints->len; i++)
+    {
+      KrTouchpoint *touchpoint = touchpoints->pdata[i];
+      const char * const *ids = kr_touchpoint_get_persona_ids (touchpoint);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      if (g_strv_contains (ids, persona_id) == !!member)
+        continue;
+
+      for (guint p = 0; ids[p]; p++)
+        if (!g_str_equal (ids[p], persona_id))
+          g_strv_builder_add (builder, ids[p]);
+      if (member)
+        g_strv_builder_add (builder, persona_id);
+
+      strv = g_strv_builder_end (builder);
+      kr_group_command_add (group, set_command (touchpoint, "persona-ids", G_TYPE_STRV, strv));
+    }
+
+  push_group (self, group);
+}
+
+/**
+ * kr_editor_add_note:
+ * @text: what the note says
+ *
+ * Appends a note, dated now, to @touchpoint.
+ *
+ * Returns: (transfer none): the note
+ */
+KrNote *
+kr_editor_add_note (KrEditor     *self,
+                    KrTouchpoint *touchpoint,
+                    const char   *text)
+{
+  g_autoptr(KrNote) note = NULL;
+
+  g_return_val_if_fail (KR_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (KR_IS_TOUCHPOINT (touchpoint), NULL);
+
+  note = kr_note_new (text ? text : "", NULL);
+  push (self, kr_note_list_command_new_insert (touchpoint, G_MAXUINT, note, _("Add note")));
+  return note;
+}
+
+void
+kr_editor_remove_note (KrEditor     *self,
+                       KrTouchpoint *touchpoint,
+                       KrNote       *note)
+{
+  g_return_if_fail (KR_IS_EDITOR (self));
+  g_return_if_fail (KR_IS_TOUCHPOINT (touchpoint));
+  g_return_if_fail (KR_IS_NOTE (note));
+
+  push (self, kr_note_list_command_new_remove (touchpoint, note, _("Delete note")));
+}
+
+static const char * const persona_colors[] = {
+  "#8e5bd0", "#1c9fa6", "#e66100", "#2ec27e", "#c01c28", "#3d7dd8", "#e5a50a", "#986a44",
+};
+
+/**
+ * kr_editor_add_persona:
+ * @position: where in the list of personas, G_MAXUINT for the end
+ *
+ * Returns: (transfer none): the new persona
+ */
+KrPersona *
+kr_editor_add_persona (KrEditor *self,
+                       guint     position)
+{
+  KrMap *map = kr_editor_get_map (self);
+  guint n = kr_map_get_n_items (map, KR_ITEM_PERSONA);
+  g_autofree char *id = kr_map_generate_id (map, KR_ITEM_PERSONA);
+  g_autoptr(KrPersona) persona = kr_persona_new (id);
+
+  g_object_set (persona,
+                "name", _("New persona"),
+                "color", persona_colors[n % G_N_ELEMENTS (persona_colors)],
+                NULL);
+  push (self, kr_item_list_command_new_insert (KR_ITEM (persona), MIN (position, n), _("Add persona")));
+  return persona;
+}
+
+void
+kr_editor_move_persona (KrEditor  *self,
+                        KrPersona *persona,
+                        guint      new_position)
+{
+  g_return_if_fail (KR_IS_EDITOR (self));
+  g_return_if_fail (KR_IS_PERSONA (persona));
+
+  push (self, kr_item_list_command_new_move (kr_editor_get_map (self), KR_ITEM (persona), new_position,
+                                            _("Move persona")));
+}
+
+/* @photo: a data: URI of a PNG or JPEG picture (see kr_photo_*), or NULL for none */
+void
+kr_editor_set_persona_photo (KrEditor   *self,
+                             KrPersona  *persona,
+                             const char *photo)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_if_fail (KR_IS_EDITOR (self));
+  g_return_if_fail (KR_IS_PERSONA (persona));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, photo);
+  push (self, kr_set_property_command_new (persona, "photo", &value,
+                                           photo ? _("Change photo") : _("Remove photo")));
+  /* choosing another photo right after is a step of its own */
+  kr_history_break_merge (self->history);
 }

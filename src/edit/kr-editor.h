@@ -67,4 +67,27 @@ GPtrArray    *kr_editor_paste              (KrEditor           *self,
 KrMap        *kr_editor_copy               (KrEditor           *self,
                                             GPtrArray          *items);
 
+void          kr_editor_set_shared_property    (KrEditor     *self,
+                                                GPtrArray    *objects,
+                                                const char   *property,
+                                                const GValue *value);
+void          kr_editor_set_persona_membership (KrEditor     *self,
+                                                GPtrArray    *touchpoints,
+                                                const char   *persona_id,
+                                                gboolean      member);
+KrNote       *kr_editor_add_note               (KrEditor     *self,
+                                                KrTouchpoint *touchpoint,
+                                                const char   *text);
+void          kr_editor_remove_note            (KrEditor     *self,
+                                                KrTouchpoint *touchpoint,
+                                                KrNote       *note);
+KrPersona    *kr_editor_add_persona            (KrEditor     *self,
+                                                guint         position);
+void          kr_editor_move_persona           (KrEditor     *self,
+                                                KrPersona    *persona,
+                                                guint         new_position);
+void          kr_editor_set_persona_photo      (KrEditor     *self,
+                                                KrPersona    *persona,
+                                                const char   *photo);
+
 G_END_DECLS

@@ -54,17 +54,19 @@ static const struct {
   { "4:3", "slide-4:3" }, { "1024x768", "slide-4:3" },
 };
 
-/* A rectangle of the map, placed @x map units from the left of its page's content. */
+/* A rectangle of the map, placed at @x, @y map units from the top left of its page's
+ * content (inside the margins). */
 typedef struct
 {
   KrRect source;
   double x;
+  double y;
   gboolean clip;
 } Piece;
 
 typedef struct
 {
-  Piece pieces[2];
+  Piece pieces[3];
   guint n_pieces;
   double width;     /* map units, margins included */
   double height;
@@ -235,39 +237,84 @@ add_page (Plan        *plan,
           double       margin)
 {
   Page page = { .n_pieces = n_pieces };
-  double x = margin;
 
   for (guint i = 0; i < n_pieces; i++)
     {
       page.pieces[i] = pieces[i];
-      page.pieces[i].x = x;
-      x += pieces[i].source.width;
-      page.height = MAX (page.height, pieces[i].source.height + 2 * margin);
+      page.width = MAX (page.width, pieces[i].x + pieces[i].source.width);
+      page.height = MAX (page.height, pieces[i].y + pieces[i].source.height);
     }
-  page.width = x + margin;
+  page.width += 2 * margin;
+  page.height += 2 * margin;
 
   g_array_append_val (plan->pages, page);
   plan->content_width = MAX (plan->content_width, page.width);
   plan->content_height = MAX (plan->content_height, page.height);
 }
 
-/* The lane titles and the phases @first to @last: a slide, or one phase on its own. */
+/* The part of the map under the persona band: headers, lanes and the emotion curve (unless
+ * left out); cropping is how an export leaves out the persona band and the emotion curve. */
+static KrRect
+get_body (KrLayout              *layout,
+          const KrRect          *extent,
+          const KrExportOptions *options)
+{
+  KrRect emotion = kr_layout_get_emotion_band (layout);
+  double top = kr_layout_get_header_top (layout);
+  double bottom = kr_rect_bottom (extent);
+
+  if (top == 0 || !(options->layers & KR_RENDER_NO_PERSONAS))
+    top = MIN (extent->y, 0);
+  if (emotion.height > 0 && (options->layers & KR_RENDER_NO_EMOTION_CURVE))
+    bottom = emotion.y;
+
+  return (KrRect) { extent->x, top, extent->width, bottom - top };
+}
+
+/* The persona panels, for the top of every slide; empty when left out or when there are none. */
+static KrRect
+get_persona_strip (KrMap                 *map,
+                   KrLayout              *layout,
+                   const KrExportOptions *options)
+{
+  guint n_personas = kr_map_get_n_items (map, KR_ITEM_PERSONA);
+  double top = kr_layout_get_header_top (layout);
+  KrRect band = kr_layout_get_persona_band (layout);
+  KrRect last;
+
+  if (top == 0 || n_personas == 0 || (options->layers & KR_RENDER_NO_PERSONAS))
+    return (KrRect) { 0 };
+
+  last = kr_layout_get_persona_card (layout, n_personas - 1);
+  return (KrRect) { band.x, band.y, MIN (kr_rect_right (&last) + KR_LAYOUT_CELL_PADDING, band.width), top };
+}
+
+/* The phases @first to @last under the persona strip and beside the lane titles: a slide, or
+ * one phase on its own. */
 static void
-add_phases_page (Plan         *plan,
-                 KrLayout     *layout,
-                 const KrRect *extent,
-                 guint         first,
-                 guint         last,
-                 double        margin)
+add_phases_page (Plan                  *plan,
+                 KrMap                 *map,
+                 KrLayout              *layout,
+                 const KrRect          *extent,
+                 guint                  first,
+                 guint                  last,
+                 const KrExportOptions *options)
 {
   KrRect first_column = kr_layout_get_phase_column (layout, first);
   KrRect last_column = kr_layout_get_phase_column (layout, last);
-  Piece pieces[2] = {
-    { { extent->x, extent->y, KR_LAYOUT_LANE_HEADER_WIDTH - extent->x, extent->height }, 0, TRUE },
-    { { first_column.x, extent->y, kr_rect_right (&last_column) - first_column.x, extent->height }, 0, TRUE },
+  KrRect personas = get_persona_strip (map, layout, options);
+  KrRect body = get_body (layout, extent, options);
+  double body_top = MAX (body.y, kr_layout_get_header_top (layout));
+  double body_height = kr_rect_bottom (&body) - body_top;
+  double lanes_width = KR_LAYOUT_LANE_HEADER_WIDTH - extent->x;
+  Piece pieces[3] = {
+    { { extent->x, body_top, lanes_width, body_height }, 0, personas.height, TRUE },
+    { { first_column.x, body_top, kr_rect_right (&last_column) - first_column.x, body_height },
+      lanes_width, personas.height, TRUE },
+    { personas, 0, 0, TRUE },
   };
 
-  add_page (plan, pieces, 2, margin);
+  add_page (plan, pieces, personas.height > 0 ? 3 : 2, options->margin);
 }
 
 static gboolean
@@ -328,27 +375,29 @@ plan_pages (Plan                  *plan,
   guint n_phases = kr_layout_get_n_phases (layout);
   double margin = options->margin;
   guint phase;
-  Piece piece = { extent, 0, FALSE };
+  Piece piece = { get_body (layout, &extent, options), 0, 0, FALSE };
 
   switch (options->scope)
     {
     case KR_EXPORT_WHOLE_MAP:
       if (options->phases_per_slide == 0)
         {
+          /* cropped: clip, so that nothing of a left-out layer shows */
+          piece.clip = piece.source.height != extent.height;
           add_page (plan, &piece, 1, margin);
           break;
         }
       if (n_phases == 0)
         return invalid (error, _("The map has no phases to make slides of"));
       for (guint first = 0; first < n_phases; first += options->phases_per_slide)
-        add_phases_page (plan, layout, &extent, first,
-                         MIN (first + options->phases_per_slide, n_phases) - 1, margin);
+        add_phases_page (plan, map, layout, &extent, first,
+                         MIN (first + options->phases_per_slide, n_phases) - 1, options);
       break;
 
     case KR_EXPORT_PHASE:
       if (!find_phase (map, options->phase_id, &phase))
         return invalid (error, _("The map has no phase “%s”"), options->phase_id ? options->phase_id : "");
-      add_phases_page (plan, layout, &extent, phase, phase, margin);
+      add_phases_page (plan, map, layout, &extent, phase, phase, options);
       break;
 
     case KR_EXPORT_SELECTION:
@@ -363,7 +412,7 @@ plan_pages (Plan                  *plan,
             isfinite (options->view.x) && isfinite (options->view.y) &&
             isfinite (options->view.width) && isfinite (options->view.height)))
         return invalid (error, _("The view to export is empty"));
-      piece = (Piece) { options->view, 0, TRUE };
+      piece = (Piece) { options->view, 0, 0, TRUE };
       add_page (plan, &piece, 1, margin);
       break;
 
@@ -577,10 +626,10 @@ draw_page (cairo_t               *cr,
   for (guint i = 0; i < page->n_pieces; i++)
     {
       const Piece *piece = &page->pieces[i];
-      double margin_top = (page->height - piece->source.height) / 2;
+      double margin = options->margin;
 
       cairo_save (cr);
-      cairo_translate (cr, left + piece->x * s, top + margin_top * s);
+      cairo_translate (cr, left + (margin + piece->x) * s, top + (margin + piece->y) * s);
       cairo_scale (cr, s, s);
       cairo_translate (cr, -piece->source.x, -piece->source.y);
       if (piece->clip)

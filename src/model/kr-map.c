@@ -21,6 +21,9 @@ struct _KrMap
   double view_zoom;
   double view_x;
   double view_y;
+  gboolean show_personas;
+  gboolean show_notes;
+  gboolean show_emotion_curve;
 
   GListStore *items[KR_N_ITEM_KINDS];
   GHashTable *index[KR_N_ITEM_KINDS];   /* id → KrItem (borrowed) */
@@ -38,6 +41,9 @@ static const KrField map_fields[] = {
   { "zoom", "view-zoom", "view", KR_FIELD_DOUBLE, 0, OFFSET (view_zoom), 0.05, 20, 1 },
   { "x", "view-x", "view", KR_FIELD_DOUBLE, 0, OFFSET (view_x), -1e6, 1e6, 0 },
   { "y", "view-y", "view", KR_FIELD_DOUBLE, 0, OFFSET (view_y), -1e6, 1e6, 0 },
+  { "personas", "show-personas", "show", KR_FIELD_BOOLEAN, 0, OFFSET (show_personas), 0, 1, TRUE },
+  { "notes", "show-notes", "show", KR_FIELD_BOOLEAN, 0, OFFSET (show_notes), 0, 1, FALSE },
+  { "emotion_curve", "show-emotion-curve", "show", KR_FIELD_BOOLEAN, 0, OFFSET (show_emotion_curve), 0, 1, TRUE },
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (map_fields)];
@@ -173,6 +179,30 @@ kr_map_get_view_y (KrMap *self)
 {
   g_return_val_if_fail (KR_IS_MAP (self), 0);
   return self->view_y;
+}
+
+/* Whether the persona panels are drawn in a band above the phases. */
+gboolean
+kr_map_get_show_personas (KrMap *self)
+{
+  g_return_val_if_fail (KR_IS_MAP (self), TRUE);
+  return self->show_personas;
+}
+
+/* Whether notes are drawn as sticky notes beside their cards. */
+gboolean
+kr_map_get_show_notes (KrMap *self)
+{
+  g_return_val_if_fail (KR_IS_MAP (self), FALSE);
+  return self->show_notes;
+}
+
+/* Whether the emotion curve is drawn in a band under the lanes. */
+gboolean
+kr_map_get_show_emotion_curve (KrMap *self)
+{
+  g_return_val_if_fail (KR_IS_MAP (self), TRUE);
+  return self->show_emotion_curve;
 }
 
 const KrField *

@@ -1,8 +1,10 @@
 /* kr-layout.c
  *
- * Phases are columns right of the lane header column; lanes are rows under the phase
- * header strip. A map without lanes has one unnamed row tall enough for its cards. A card
- * sits at its offset inside the cell of its phase and lane.
+ * From the top: the band of persona panels (when the map shows personas and has some), the
+ * phase header strip, the lanes, and the band of the emotion curve (when shown). Phases
+ * are columns right of the lane header column; lanes are rows. A map without lanes has one
+ * unnamed row tall enough for its cards. A card sits at its offset inside the cell of its
+ * phase and lane.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,9 @@ struct _KrLayout
   GHashTable *phase_index;  /* id → index + 1 */
   GHashTable *lane_index;   /* id → index + 1 */
   gboolean implicit_lane;   /* the map has no lanes: one unnamed row */
+  double header_top;        /* the height of the persona band above the headers */
+  double emotion_height;    /* of the emotion band under the lanes, or 0 */
+  guint n_personas;
 };
 
 static void
@@ -97,12 +102,17 @@ kr_layout_new_resized (KrMap  *map,
 
   add_spans (self->phases, self->phase_index, kr_map_get_items (map, KR_ITEM_PHASE),
              KR_LAYOUT_LANE_HEADER_WIDTH, phase_width, resized, size);
+  self->n_personas = kr_map_get_show_personas (map) ? kr_map_get_n_items (map, KR_ITEM_PERSONA) : 0;
+  self->header_top = self->n_personas > 0 ? KR_LAYOUT_PERSONA_BAND_HEIGHT : 0;
+  self->emotion_height = kr_map_get_show_emotion_curve (map) && kr_map_get_n_items (map, KR_ITEM_TOUCHPOINT) > 0
+                         ? KR_LAYOUT_EMOTION_BAND_HEIGHT : 0;
+
   add_spans (self->lanes, self->lane_index, kr_map_get_items (map, KR_ITEM_LANE),
-             KR_LAYOUT_PHASE_HEADER_HEIGHT, lane_height, resized, size);
+             self->header_top + KR_LAYOUT_PHASE_HEADER_HEIGHT, lane_height, resized, size);
 
   if (self->lanes->len == 0)
     {
-      Span span = { KR_LAYOUT_PHASE_HEADER_HEIGHT, implicit_lane_height (map) };
+      Span span = { self->header_top + KR_LAYOUT_PHASE_HEADER_HEIGHT, implicit_lane_height (map) };
 
       g_array_append_val (self->lanes, span);
       self->implicit_lane = TRUE;
@@ -134,26 +144,78 @@ spans_end (GArray *spans,
   return g_array_index (spans, Span, spans->len - 1).start + g_array_index (spans, Span, spans->len - 1).size;
 }
 
-/* Everything the map covers: header strip, lane titles and all rows and columns. */
+static double
+lanes_top (KrLayout *self)
+{
+  return self->header_top + KR_LAYOUT_PHASE_HEADER_HEIGHT;
+}
+
+static double
+lanes_bottom (KrLayout *self)
+{
+  return spans_end (self->lanes, lanes_top (self));
+}
+
+static double
+layout_width (KrLayout *self)
+{
+  double personas = self->n_personas * (KR_LAYOUT_PERSONA_CARD_WIDTH + KR_LAYOUT_CELL_PADDING) + KR_LAYOUT_CELL_PADDING;
+
+  return MAX (MAX (spans_end (self->phases, KR_LAYOUT_LANE_HEADER_WIDTH),
+                   KR_LAYOUT_LANE_HEADER_WIDTH + KR_PHASE_DEFAULT_WIDTH),
+              personas);
+}
+
+/* Everything the map covers: persona band, header strip, lane titles, all rows and columns
+ * and the emotion band. */
 KrRect
 kr_layout_get_bounds (KrLayout *self)
 {
-  double right = MAX (spans_end (self->phases, KR_LAYOUT_LANE_HEADER_WIDTH),
-                      KR_LAYOUT_LANE_HEADER_WIDTH + KR_PHASE_DEFAULT_WIDTH);
-  double bottom = spans_end (self->lanes, KR_LAYOUT_PHASE_HEADER_HEIGHT);
-
-  return (KrRect) { 0, 0, right, bottom };
+  return (KrRect) { 0, 0, layout_width (self), lanes_bottom (self) + self->emotion_height };
 }
 
 /* The area of the rows, right of the lane titles and under the phase headers. */
 KrRect
 kr_layout_get_lanes_area (KrLayout *self)
 {
-  KrRect bounds = kr_layout_get_bounds (self);
+  double right = spans_end (self->phases, KR_LAYOUT_LANE_HEADER_WIDTH);
 
-  return (KrRect) { KR_LAYOUT_LANE_HEADER_WIDTH, KR_LAYOUT_PHASE_HEADER_HEIGHT,
-                    bounds.width - KR_LAYOUT_LANE_HEADER_WIDTH,
-                    bounds.height - KR_LAYOUT_PHASE_HEADER_HEIGHT };
+  return (KrRect) { KR_LAYOUT_LANE_HEADER_WIDTH, lanes_top (self),
+                    MAX (right, KR_LAYOUT_LANE_HEADER_WIDTH + KR_PHASE_DEFAULT_WIDTH) - KR_LAYOUT_LANE_HEADER_WIDTH,
+                    lanes_bottom (self) - lanes_top (self) };
+}
+
+/* Where the phase header strip begins (under the persona band). */
+double
+kr_layout_get_header_top (KrLayout *self)
+{
+  return self->header_top;
+}
+
+/* The band of persona panels above the phases; empty when there is none. */
+KrRect
+kr_layout_get_persona_band (KrLayout *self)
+{
+  return (KrRect) { 0, 0, layout_width (self), self->header_top };
+}
+
+/* The panel of the persona at @index in the persona band. */
+KrRect
+kr_layout_get_persona_card (KrLayout *self,
+                            guint     index)
+{
+  return (KrRect) { KR_LAYOUT_CELL_PADDING + index * (KR_LAYOUT_PERSONA_CARD_WIDTH + KR_LAYOUT_CELL_PADDING),
+                    KR_LAYOUT_CELL_PADDING, KR_LAYOUT_PERSONA_CARD_WIDTH,
+                    KR_LAYOUT_PERSONA_BAND_HEIGHT - 2 * KR_LAYOUT_CELL_PADDING };
+}
+
+/* The band of the emotion curve under the lanes; empty when it is hidden. */
+KrRect
+kr_layout_get_emotion_band (KrLayout *self)
+{
+  KrRect lanes = kr_layout_get_lanes_area (self);
+
+  return (KrRect) { 0, lanes_bottom (self), kr_rect_right (&lanes), self->emotion_height };
 }
 
 guint
@@ -178,7 +240,7 @@ kr_layout_get_phase_header (KrLayout *self,
 {
   Span *span = &g_array_index (self->phases, Span, index);
 
-  return (KrRect) { span->start, 0, span->size, KR_LAYOUT_PHASE_HEADER_HEIGHT };
+  return (KrRect) { span->start, self->header_top, span->size, KR_LAYOUT_PHASE_HEADER_HEIGHT };
 }
 
 /* The number of rows; a map without lanes has one unnamed row. */
@@ -193,9 +255,9 @@ kr_layout_get_lane_row (KrLayout *self,
                         guint     index)
 {
   Span *span = &g_array_index (self->lanes, Span, index);
-  KrRect bounds = kr_layout_get_bounds (self);
+  KrRect lanes = kr_layout_get_lanes_area (self);
 
-  return (KrRect) { 0, span->start, bounds.width, span->size };
+  return (KrRect) { 0, span->start, kr_rect_right (&lanes), span->size };
 }
 
 gboolean
@@ -291,4 +353,60 @@ gboolean
 kr_layout_has_lanes (KrLayout *self)
 {
   return !self->implicit_lane;
+}
+
+typedef struct
+{
+  KrTouchpoint *touchpoint;
+  double phase_index, x, y;
+} ReadingKey;
+
+static int
+compare_reading_keys (gconstpointer a,
+                      gconstpointer b)
+{
+  const ReadingKey *ka = a, *kb = b;
+
+  if (ka->phase_index != kb->phase_index)
+    return ka->phase_index < kb->phase_index ? -1 : 1;
+  if (ka->x != kb->x)
+    return ka->x < kb->x ? -1 : 1;
+  if (ka->y != kb->y)
+    return ka->y < kb->y ? -1 : 1;
+  return 0;
+}
+
+/**
+ * kr_layout_get_reading_order:
+ *
+ * Returns: (transfer container): the touchpoints of @map as a journey is read: phase by
+ *   phase, then left to right, then top to bottom
+ */
+GPtrArray *
+kr_layout_get_reading_order (KrLayout *self,
+                             KrMap    *map)
+{
+  guint n = kr_map_get_n_items (map, KR_ITEM_TOUCHPOINT);
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (ReadingKey), n);
+  GPtrArray *order = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrTouchpoint *touchpoint = kr_map_get_item (map, KR_ITEM_TOUCHPOINT, i);
+      guint phase = GPOINTER_TO_UINT (g_hash_table_lookup (self->phase_index, kr_touchpoint_get_phase_id (touchpoint)));
+      ReadingKey key = { touchpoint, phase };
+      KrRect rect;
+
+      if (!kr_layout_get_card_rect (self, touchpoint, &rect))
+        continue;
+
+      key.x = rect.x, key.y = rect.y;
+      g_array_append_val (keys, key);
+    }
+
+  g_array_sort (keys, compare_reading_keys);
+  for (guint i = 0; i < keys->len; i++)
+    g_ptr_array_add (order, g_array_index (keys, ReadingKey, i).touchpoint);
+
+  return order;
 }

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define KR_LAYOUT_CARD_WIDTH         200.0
 #define KR_LAYOUT_CARD_HEIGHT         96.0
 #define KR_LAYOUT_CELL_PADDING        24.0
+#define KR_LAYOUT_PERSONA_BAND_HEIGHT 200.0
+#define KR_LAYOUT_PERSONA_CARD_WIDTH 320.0
+#define KR_LAYOUT_EMOTION_BAND_HEIGHT 170.0
 
 typedef struct _KrLayout KrLayout;
 
@@ -24,6 +27,13 @@ KrLayout *kr_layout_new_resized      (KrMap        *map,
 void      kr_layout_free             (KrLayout     *self);
 KrRect    kr_layout_get_bounds       (KrLayout     *self);
 KrRect    kr_layout_get_lanes_area   (KrLayout     *self);
+double    kr_layout_get_header_top   (KrLayout     *self);
+KrRect    kr_layout_get_persona_band (KrLayout     *self);
+KrRect    kr_layout_get_persona_card (KrLayout     *self,
+                                      guint         index);
+KrRect    kr_layout_get_emotion_band (KrLayout     *self);
+GPtrArray *kr_layout_get_reading_order (KrLayout   *self,
+                                        KrMap      *map);
 guint     kr_layout_get_n_phases     (KrLayout     *self);
 KrRect    kr_layout_get_phase_column (KrLayout     *self,
                                       guint         index);

@@ -9,6 +9,7 @@
  */
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "kr-channel-icon.h"
@@ -36,6 +37,12 @@ struct _KrRenderer
   /* a resize in progress: this phase or lane is drawn at preview_size */
   KrItem *preview_resized;
   double preview_size;
+
+  /* persona focus: cards of other personas are dimmed (highlight) or left out (filter) */
+  char *highlight_persona;
+  char *filter_persona;
+
+  GHashTable *photos;   /* data: URI → cairo_surface_t, decoded persona photos */
 };
 
 G_DEFINE_FINAL_TYPE (KrRenderer, kr_renderer, G_TYPE_OBJECT)
@@ -59,6 +66,33 @@ typedef struct
   KrRect viewport;
   PangoContext *pango;
 } Frame;
+
+static gboolean
+has_persona (KrTouchpoint *touchpoint,
+             const char   *persona_id)
+{
+  return g_strv_contains (kr_touchpoint_get_persona_ids (touchpoint), persona_id);
+}
+
+/* Whether @touchpoint is drawn at all: not when a persona filter leaves it out. */
+static gboolean
+card_visible (Frame        *frame,
+              KrTouchpoint *touchpoint)
+{
+  const char *filter = frame->renderer->filter_persona;
+
+  return filter == NULL || has_persona (touchpoint, filter);
+}
+
+/* Whether @touchpoint is drawn faded because another persona is highlighted. */
+static gboolean
+card_dimmed (Frame        *frame,
+             KrTouchpoint *touchpoint)
+{
+  const char *highlight = frame->renderer->highlight_persona;
+
+  return highlight != NULL && !has_persona (touchpoint, highlight);
+}
 
 /* Where the card of @touchpoint is drawn, a drag in progress included. */
 static gboolean
@@ -122,6 +156,9 @@ kr_renderer_dispose (GObject *object)
   KrRenderer *self = KR_RENDERER (object);
 
   kr_renderer_clear_preview (self);
+  g_clear_pointer (&self->highlight_persona, g_free);
+  g_clear_pointer (&self->filter_persona, g_free);
+  g_clear_pointer (&self->photos, g_hash_table_unref);
 
   G_OBJECT_CLASS (kr_renderer_parent_class)->dispose (object);
 }
@@ -339,11 +376,17 @@ draw_lane_lines (Frame *frame)
   cairo_fill (frame->cr);
 }
 
+static gboolean has_progress (Frame *frame);
+
+#define PROGRESS_WIDTH 130.0
+
 static void
 draw_phase_headers (Frame *frame)
 {
+  gboolean progress_shown = has_progress (frame);
   guint n = kr_layout_get_n_phases (frame->layout);
-  KrRect corner = { 0, 0, KR_LAYOUT_LANE_HEADER_WIDTH, KR_LAYOUT_PHASE_HEADER_HEIGHT };
+  double top = kr_layout_get_header_top (frame->layout);
+  KrRect corner = { 0, top, KR_LAYOUT_LANE_HEADER_WIDTH, KR_LAYOUT_PHASE_HEADER_HEIGHT };
 
   set_color (frame->cr, &frame->theme->header_background);
   cairo_rectangle (frame->cr, corner.x, corner.y, corner.width, corner.height);
@@ -370,6 +413,9 @@ draw_phase_headers (Frame *frame)
       cairo_rectangle (frame->cr, header.x, header.y, header.width, 6);
       cairo_fill (frame->cr);
 
+      if (progress_shown)
+        text_width -= PROGRESS_WIDTH + 12;
+
       draw_text (frame, number, 13, TEXT_BOLD, &frame->theme->text_muted,
                  text_x, header.y + 16, text_width, 1, PANGO_ALIGN_LEFT);
       title_height = draw_text (frame, kr_phase_get_title (phase), 18, TEXT_BOLD, &frame->theme->text,
@@ -383,7 +429,7 @@ draw_phase_headers (Frame *frame)
     }
 
   set_color (frame->cr, &frame->theme->grid_line);
-  cairo_rectangle (frame->cr, 0, KR_LAYOUT_PHASE_HEADER_HEIGHT - 1,
+  cairo_rectangle (frame->cr, 0, top + KR_LAYOUT_PHASE_HEADER_HEIGHT - 1,
                    kr_layout_get_bounds (frame->layout).width, 1);
   cairo_fill (frame->cr);
 }
@@ -609,7 +655,17 @@ draw_cards (Frame *frame)
           continue;
 
         reach = kr_rect_inflate (&card, 4);
-        if (kr_rect_intersects (&reach, &frame->viewport))
+        if (!kr_rect_intersects (&reach, &frame->viewport) || !card_visible (frame, touchpoint))
+          continue;
+
+        if (card_dimmed (frame, touchpoint))
+          {
+            cairo_push_group (frame->cr);
+            draw_card (frame, touchpoint, &card);
+            cairo_pop_group_to_source (frame->cr);
+            cairo_paint_with_alpha (frame->cr, 0.22);
+          }
+        else
           draw_card (frame, touchpoint, &card);
       }
 }
@@ -731,6 +787,7 @@ route_connections (Frame     *frame,
       g_hash_table_replace (pair_counts, key, GUINT_TO_POINTER (rank + 1));
 
       if (from == NULL || to == NULL ||
+          !card_visible (frame, from) || !card_visible (frame, to) ||
           !card_rect (frame, from, &from_rect) ||
           !card_rect (frame, to, &to_rect))
         continue;
@@ -787,6 +844,580 @@ extend_by_route (Frame         *frame,
   *extent = kr_rect_union (extent, &bounds);
 }
 
+/* Personas */
+
+typedef struct
+{
+  const guint8 *data;
+  gsize length;
+  gsize offset;
+} MemoryReader;
+
+static cairo_status_t
+read_memory (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  MemoryReader *reader = closure;
+
+  if (reader->offset + length > reader->length)
+    return CAIRO_STATUS_READ_ERROR;
+
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The decoded photo of a persona (a PNG data: URI), or NULL; cached by the renderer. */
+static cairo_surface_t *
+persona_photo (KrRenderer *self,
+               const char *uri)
+{
+  const char *prefix = "data:image/png;base64,";
+  cairo_surface_t *surface;
+  g_autofree guchar *bytes = NULL;
+  MemoryReader reader;
+  gsize length;
+
+  if (uri == NULL || !g_str_has_prefix (uri, prefix))
+    return NULL;
+
+  if (self->photos == NULL)
+    self->photos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) cairo_surface_destroy);
+  if (g_hash_table_size (self->photos) > 64)
+    g_hash_table_remove_all (self->photos);
+
+  surface = g_hash_table_lookup (self->photos, uri);
+  if (surface != NULL)
+    return cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS ? surface : NULL;
+
+  bytes = g_base64_decode (uri + strlen (prefix), &length);
+  reader = (MemoryReader) { bytes, length, 0 };
+  surface = cairo_image_surface_create_from_png_stream (read_memory, &reader);
+  g_hash_table_insert (self->photos, g_strdup (uri), surface);
+
+  return cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS ? surface : NULL;
+}
+
+static char *
+initials (const char *name)
+{
+  GString *result = g_string_new (NULL);
+  gboolean start = TRUE;
+
+  for (const char *p = name; p && *p && result->len < 8; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        start = TRUE;
+      else if (start)
+        {
+          g_string_append_unichar (result, g_unichar_toupper (c));
+          start = FALSE;
+        }
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+static void
+draw_persona_portrait (Frame     *frame,
+                       KrPersona *persona,
+                       double     cx,
+                       double     cy,
+                       double     radius,
+                       const KrColor *color)
+{
+  cairo_t *cr = frame->cr;
+  cairo_surface_t *photo = persona_photo (frame->renderer, kr_persona_get_photo (persona));
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+
+  if (photo != NULL)
+    {
+      double width = cairo_image_surface_get_width (photo);
+      double height = cairo_image_surface_get_height (photo);
+      double scale = 2 * radius / MIN (width, height);
+
+      cairo_clip (cr);
+      cairo_translate (cr, cx - width * scale / 2, cy - height * scale / 2);
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_surface (cr, photo, 0, 0);
+      cairo_paint (cr);
+    }
+  else
+    {
+      g_autofree char *letters = initials (kr_persona_get_name (persona));
+
+      set_color (cr, color);
+      cairo_fill (cr);
+      draw_text (frame, letters, radius * 0.8, TEXT_BOLD, &frame->theme->badge_text,
+                 cx - radius, cy - radius * 0.55, 2 * radius, 1, PANGO_ALIGN_CENTER);
+    }
+
+  cairo_restore (cr);
+}
+
+static char *
+persona_details (KrPersona *persona)
+{
+  g_autofree char *income = NULL;
+  g_autofree char *gender = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  int age = kr_persona_get_age (persona);
+
+  g_object_get (persona, "income", &income, "gender", &gender, NULL);
+  if (age >= 0)
+    /* TRANSLATORS: a persona's age on the map */
+    g_ptr_array_add (parts, g_strdup_printf (_("%d years"), age));
+  if (gender && *gender)
+    g_ptr_array_add (parts, g_steal_pointer (&gender));
+  if (income && *income)
+    g_ptr_array_add (parts, g_steal_pointer (&income));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static char *
+first_items (KrPersona  *persona,
+             const char *property,
+             const char *heading)
+{
+  g_auto(GStrv) items = NULL;
+  g_autofree char *joined = NULL;
+
+  g_object_get (persona, property, &items, NULL);
+  if (items == NULL || items[0] == NULL)
+    return NULL;
+
+  joined = g_strjoinv (", ", items);
+  return g_strdup_printf ("%s: %s", heading, joined);
+}
+
+static void
+draw_persona_card (Frame        *frame,
+                   KrPersona    *persona,
+                   const KrRect *card)
+{
+  cairo_t *cr = frame->cr;
+  KrColor color = { 0.56, 0.36, 0.82, 1 };
+  KrRect shadow = { card->x, card->y + 2, card->width, card->height };
+  double text_x = card->x + 92, text_width = card->width - 92 - CARD_PADDING;
+  g_autofree char *details = persona_details (persona);
+  g_autofree char *goals = first_items (persona, "goals", _("Goals"));
+  g_autofree char *pains = first_items (persona, "pain-points", _("Pain points"));
+  g_autofree char *quote = NULL;
+  const char *highlight = frame->renderer->highlight_persona;
+  double y;
+
+  kr_color_parse (kr_persona_get_color (persona), &color);
+  if (*kr_persona_get_quote (persona) != '\0')
+    quote = g_strdup_printf ("„%s“", kr_persona_get_quote (persona));
+
+  set_color (cr, &frame->theme->card_shadow);
+  rounded_rect (cr, &shadow, CARD_RADIUS);
+  cairo_fill (cr);
+  set_color (cr, &frame->theme->card_background);
+  rounded_rect (cr, card, CARD_RADIUS);
+  cairo_fill_preserve (cr);
+  if (highlight != NULL && g_str_equal (highlight, kr_item_get_id (KR_ITEM (persona))))
+    {
+      set_color (cr, &color);
+      cairo_set_line_width (cr, 3);
+    }
+  else
+    {
+      set_color (cr, &frame->theme->card_border);
+      cairo_set_line_width (cr, frame->theme->card_border_width);
+    }
+  cairo_stroke (cr);
+
+  set_color (cr, &color);
+  cairo_rectangle (cr, card->x + CARD_RADIUS, card->y, card->width - 2 * CARD_RADIUS, 5);
+  cairo_fill (cr);
+
+  draw_persona_portrait (frame, persona, card->x + 48, card->y + 50, 30, &color);
+
+  y = card->y + 16;
+  y += draw_text (frame, kr_persona_get_name (persona), 16, TEXT_BOLD, &frame->theme->text,
+                  text_x, y, text_width, 1, PANGO_ALIGN_LEFT) + 2;
+  y += draw_text (frame, kr_persona_get_role (persona), 12, TEXT_REGULAR, &frame->theme->text,
+                  text_x, y, text_width, 2, PANGO_ALIGN_LEFT) + 2;
+  draw_text (frame, details, 11, TEXT_REGULAR, &frame->theme->text_muted,
+             text_x, y, text_width, 1, PANGO_ALIGN_LEFT);
+
+  y = card->y + 92;
+  if (quote != NULL)
+    y += draw_text (frame, quote, 12, TEXT_REGULAR, &frame->theme->text,
+                    card->x + CARD_PADDING, y, card->width - 2 * CARD_PADDING, 2, PANGO_ALIGN_LEFT) + 3;
+  if (goals != NULL && y < kr_rect_bottom (card) - 28)
+    y += draw_text (frame, goals, 11, TEXT_REGULAR, &frame->theme->text_muted,
+                    card->x + CARD_PADDING, y, card->width - 2 * CARD_PADDING, 1, PANGO_ALIGN_LEFT) + 1;
+  if (pains != NULL && y < kr_rect_bottom (card) - 14)
+    draw_text (frame, pains, 11, TEXT_REGULAR, &frame->theme->text_muted,
+               card->x + CARD_PADDING, y, card->width - 2 * CARD_PADDING, 1, PANGO_ALIGN_LEFT);
+}
+
+static void
+draw_persona_band (Frame *frame)
+{
+  KrRect band = kr_layout_get_persona_band (frame->layout);
+  guint n = kr_map_get_n_items (frame->map, KR_ITEM_PERSONA);
+
+  if (band.height <= 0 || !kr_rect_intersects (&band, &frame->viewport))
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrRect card = kr_layout_get_persona_card (frame->layout, i);
+
+      if (kr_rect_intersects (&card, &frame->viewport))
+        draw_persona_card (frame, kr_map_get_item (frame->map, KR_ITEM_PERSONA, i), &card);
+    }
+}
+
+/* The emotion curve */
+
+#define EMOTION_PADDING 30.0
+#define EMOTION_MIN_STEP 36.0
+
+static double
+emotion_y (const KrRect *band,
+           int           emotion)
+{
+  return band->y + EMOTION_PADDING + (5 - CLAMP (emotion, 1, 5)) / 4.0 * (band->height - 2 * EMOTION_PADDING);
+}
+
+/* A smooth curve through @points, whose x increase: monotone cubic interpolation
+ * (Fritsch–Carlson), so that it never overshoots the faces at 1 and 5. */
+static void
+curve_through (cairo_t       *cr,
+               const KrPoint *points,
+               guint          n)
+{
+  g_autofree double *slopes = g_new0 (double, n);
+  g_autofree double *secants = g_new0 (double, n);
+
+  for (guint i = 0; i + 1 < n; i++)
+    secants[i] = (points[i + 1].y - points[i].y) / MAX (points[i + 1].x - points[i].x, 1e-6);
+
+  slopes[0] = secants[0];
+  slopes[n - 1] = secants[n - 2];
+  for (guint i = 1; i + 1 < n; i++)
+    slopes[i] = secants[i - 1] * secants[i] <= 0 ? 0 : (secants[i - 1] + secants[i]) / 2;
+
+  for (guint i = 0; i + 1 < n; i++)
+    if (secants[i] == 0)
+      slopes[i] = slopes[i + 1] = 0;
+    else
+      {
+        double a = slopes[i] / secants[i], b = slopes[i + 1] / secants[i];
+        double length = hypot (a, b);
+
+        if (length > 3)
+          {
+            slopes[i] = 3 / length * a * secants[i];
+            slopes[i + 1] = 3 / length * b * secants[i];
+          }
+      }
+
+  cairo_move_to (cr, points[0].x, points[0].y);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double dx = (points[i + 1].x - points[i].x) / 3;
+
+      cairo_curve_to (cr, points[i].x + dx, points[i].y + slopes[i] * dx,
+                      points[i + 1].x - dx, points[i + 1].y - slopes[i + 1] * dx,
+                      points[i + 1].x, points[i + 1].y);
+    }
+}
+
+static gboolean
+is_pain_point (const int *emotions,
+               guint      n,
+               guint      i)
+{
+  return emotions[i] <= 2 &&
+         (i == 0 || emotions[i] <= emotions[i - 1]) &&
+         (i + 1 == n || emotions[i] <= emotions[i + 1]);
+}
+
+static void
+draw_emotion_band (Frame *frame)
+{
+  KrRect band = kr_layout_get_emotion_band (frame->layout);
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GArray) points = NULL;
+  g_autofree int *emotions = NULL;
+  cairo_t *cr = frame->cr;
+  guint n = 0;
+
+  if (band.height <= 0 || !kr_rect_intersects (&band, &frame->viewport))
+    return;
+
+  set_color (cr, &frame->theme->lane_header);
+  cairo_rectangle (cr, 0, band.y, KR_LAYOUT_LANE_HEADER_WIDTH, band.height);
+  cairo_fill (cr);
+  set_color (cr, &frame->theme->grid_line);
+  for (int level = 1; level <= 5; level++)
+    cairo_rectangle (cr, KR_LAYOUT_LANE_HEADER_WIDTH, emotion_y (&band, level), band.width - KR_LAYOUT_LANE_HEADER_WIDTH, 1);
+  cairo_rectangle (cr, 0, kr_rect_bottom (&band) - 1, band.width, 1);
+  cairo_fill (cr);
+
+  draw_text (frame, _("Emotion"), 15, TEXT_BOLD, &frame->theme->text, 16, band.y + 12,
+             KR_LAYOUT_LANE_HEADER_WIDTH - 32, 1, PANGO_ALIGN_LEFT);
+  draw_emotion_face (frame, 5, KR_LAYOUT_LANE_HEADER_WIDTH - 38, emotion_y (&band, 5) - 11, 22);
+  draw_emotion_face (frame, 1, KR_LAYOUT_LANE_HEADER_WIDTH - 38, emotion_y (&band, 1) - 11, 22);
+
+  order = kr_layout_get_reading_order (frame->layout, frame->map);
+  points = g_array_sized_new (FALSE, FALSE, sizeof (KrPoint), order->len);
+  emotions = g_new0 (int, order->len + 1);
+  for (guint i = 0; i < order->len; i++)
+    {
+      KrTouchpoint *touchpoint = order->pdata[i];
+      KrRect card;
+      KrPoint point;
+
+      if (!card_visible (frame, touchpoint) || !card_rect (frame, touchpoint, &card))
+        continue;
+
+      point = (KrPoint) { card.x + card.width / 2, emotion_y (&band, kr_touchpoint_get_emotion (touchpoint)) };
+      /* cards above one another follow each other a little to the right */
+      if (points->len > 0)
+        point.x = MAX (point.x, g_array_index (points, KrPoint, points->len - 1).x + EMOTION_MIN_STEP);
+      g_array_append_val (points, point);
+      emotions[n++] = kr_touchpoint_get_emotion (touchpoint);
+    }
+
+  if (n == 0)
+    return;
+
+  if (n > 1)
+    {
+      curve_through (cr, (KrPoint *) points->data, n);
+      set_color (cr, &frame->theme->text_muted);
+      cairo_set_line_width (cr, frame->theme->line_width * 1.5);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrPoint *point = &g_array_index (points, KrPoint, i);
+      KrColor color = emotion_color (frame->theme, emotions[i]);
+
+      cairo_new_path (cr);
+      cairo_arc (cr, point->x, point->y, 7, 0, 2 * G_PI);
+      set_color (cr, &color);
+      cairo_fill_preserve (cr);
+      set_color (cr, &frame->theme->card_background);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+
+      if (is_pain_point (emotions, n, i))
+        {
+          cairo_new_path (cr);
+          cairo_arc (cr, point->x, point->y, 13, 0, 2 * G_PI);
+          set_color (cr, &frame->theme->emotion_low);
+          cairo_set_line_width (cr, 2.5);
+          cairo_stroke (cr);
+          draw_text (frame, _("Pain point"), 12, TEXT_BOLD, &frame->theme->emotion_low,
+                     point->x - 60, point->y + 16, 120, 1, PANGO_ALIGN_CENTER);
+        }
+    }
+}
+
+/* Notes as sticky notes */
+
+#define STICKY_WIDTH 170.0
+#define STICKY_GAP 14.0
+
+static const KrColor sticky_paper = { 1.0, 0.953, 0.639, 1 };
+static const KrColor sticky_ink = { 0.24, 0.22, 0.27, 1 };
+
+static char *
+notes_text (KrTouchpoint *touchpoint)
+{
+  GListModel *notes = kr_touchpoint_get_notes (touchpoint);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(KrNote) note = g_list_model_get_item (notes, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "• %s", kr_note_get_text (note));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The sticky note of @touchpoint's notes, beside its card. */
+static gboolean
+sticky_rect (Frame        *frame,
+             KrTouchpoint *touchpoint,
+             KrRect       *rect)
+{
+  guint n = g_list_model_get_n_items (kr_touchpoint_get_notes (touchpoint));
+  KrRect card;
+
+  if (n == 0 || !card_rect (frame, touchpoint, &card))
+    return FALSE;
+
+  *rect = (KrRect) { kr_rect_right (&card) + STICKY_GAP, card.y + 8, STICKY_WIDTH, MIN (40 + 18 * n * 2, 150) };
+  return TRUE;
+}
+
+static void
+draw_sticky_notes (Frame *frame)
+{
+  cairo_t *cr = frame->cr;
+
+  if (!kr_map_get_show_notes (frame->map))
+    return;
+
+  for (guint i = 0; i < kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT); i++)
+    {
+      KrTouchpoint *touchpoint = kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i);
+      KrRect sticky, shadow;
+      g_autofree char *text = NULL;
+
+      if (!card_visible (frame, touchpoint) || !sticky_rect (frame, touchpoint, &sticky) ||
+          !kr_rect_intersects (&sticky, &frame->viewport))
+        continue;
+
+      text = notes_text (touchpoint);
+      shadow = (KrRect) { sticky.x + 2, sticky.y + 3, sticky.width, sticky.height };
+
+      set_color (cr, &frame->theme->card_shadow);
+      cairo_rectangle (cr, shadow.x, shadow.y, shadow.width, shadow.height);
+      cairo_fill (cr);
+      set_color (cr, &sticky_paper);
+      cairo_rectangle (cr, sticky.x, sticky.y, sticky.width, sticky.height);
+      cairo_fill (cr);
+
+      /* a line to the card it belongs to */
+      set_color (cr, &sticky_ink);
+      cairo_set_line_width (cr, 1.5);
+      cairo_move_to (cr, sticky.x - STICKY_GAP, sticky.y + 14);
+      cairo_line_to (cr, sticky.x, sticky.y + 14);
+      cairo_stroke (cr);
+
+      draw_text (frame, text, 12, TEXT_REGULAR, &sticky_ink, sticky.x + 10, sticky.y + 8,
+                 sticky.width - 20, (int) ((sticky.height - 16) / 16), PANGO_ALIGN_LEFT);
+    }
+}
+
+/* Progress */
+
+typedef struct
+{
+  int points;
+  int done;
+} Progress;
+
+/* Points and points done per phase (indexed like the phases) and for the whole journey
+ * (the last entry); FALSE when no touchpoint has points. */
+static gboolean
+collect_progress (Frame    *frame,
+                  Progress *progress,
+                  guint     n_phases)
+{
+  gboolean any = FALSE;
+
+  memset (progress, 0, sizeof (Progress) * (n_phases + 1));
+  for (guint i = 0; i < kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT); i++)
+    {
+      KrTouchpoint *touchpoint = kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i);
+      KrPhase *phase = kr_map_lookup_phase (frame->map, kr_touchpoint_get_phase_id (touchpoint));
+      int points = kr_touchpoint_get_points (touchpoint);
+      int done = kr_touchpoint_get_done (touchpoint) ? points : 0;
+      guint index;
+
+      if (points <= 0 || phase == NULL || !kr_map_find_position (frame->map, KR_ITEM (phase), &index))
+        continue;
+
+      any = TRUE;
+      progress[index].points += points;
+      progress[index].done += done;
+      progress[n_phases].points += points;
+      progress[n_phases].done += done;
+    }
+
+  return any;
+}
+
+static void
+draw_progress_bar (Frame         *frame,
+                   const Progress *progress,
+                   const KrColor *color,
+                   double         x,
+                   double         y,
+                   double         width)
+{
+  double fraction = progress->points > 0 ? (double) progress->done / progress->points : 0;
+  /* TRANSLATORS: progress of a phase: points done / all points · percentage */
+  g_autofree char *label = g_strdup_printf (_("%d / %d pts · %.0f %%"), progress->done, progress->points,
+                                            fraction * 100);
+  KrRect track = { x, y + 18, width, 6 };
+  KrRect filled = { x, y + 18, width * fraction, 6 };
+
+  draw_text (frame, label, 11, TEXT_BOLD, &frame->theme->text_muted, x, y, width, 1, PANGO_ALIGN_RIGHT);
+  set_color (frame->cr, &frame->theme->grid_line);
+  rounded_rect (frame->cr, &track, 3);
+  cairo_fill (frame->cr);
+  if (filled.width > 0)
+    {
+      set_color (frame->cr, color);
+      rounded_rect (frame->cr, &filled, 3);
+      cairo_fill (frame->cr);
+    }
+}
+
+static gboolean
+has_progress (Frame *frame)
+{
+  for (guint i = 0; i < kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT); i++)
+    if (kr_touchpoint_get_points (kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i)) > 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A bar per phase in its header and the whole journey's in the corner, like the progress
+ * tracking of sales tools: points of done touchpoints against all points. */
+static void
+draw_progress (Frame *frame)
+{
+  guint n = kr_layout_get_n_phases (frame->layout);
+  g_autofree Progress *progress = g_new0 (Progress, n + 1);
+  double top = kr_layout_get_header_top (frame->layout);
+
+  if (!collect_progress (frame, progress, n))
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrRect header = kr_layout_get_phase_header (frame->layout, i);
+      KrColor accent = phase_color (kr_map_get_item (frame->map, KR_ITEM_PHASE, i));
+
+      if (progress[i].points > 0 && kr_rect_intersects (&header, &frame->viewport))
+        draw_progress_bar (frame, &progress[i], &accent, kr_rect_right (&header) - PROGRESS_WIDTH - 20,
+                           header.y + 18, PROGRESS_WIDTH);
+    }
+
+  draw_text (frame, _("Journey"), 12, TEXT_BOLD, &frame->theme->text, 16, top + 14,
+             KR_LAYOUT_LANE_HEADER_WIDTH - 32, 1, PANGO_ALIGN_LEFT);
+  draw_progress_bar (frame, &progress[n], &frame->theme->emotion_high, 16, top + 38,
+                     KR_LAYOUT_LANE_HEADER_WIDTH - 32);
+}
+
 static PangoContext *
 create_pango_context (cairo_t *cr)
 {
@@ -840,6 +1471,14 @@ kr_renderer_get_extent (KrRenderer *self,
   frame_init (&frame, self, NULL, map, &extent);
   extent = kr_layout_get_bounds (frame.layout);
   route_connections (&frame, extend_by_route, &extent);
+  if (kr_map_get_show_notes (map))
+    for (guint i = 0; i < kr_map_get_n_items (map, KR_ITEM_TOUCHPOINT); i++)
+      {
+        KrRect sticky;
+
+        if (sticky_rect (&frame, kr_map_get_item (map, KR_ITEM_TOUCHPOINT, i), &sticky))
+          extent = kr_rect_union (&extent, &sticky);
+      }
   frame_clear (&frame);
 
   return extent;
@@ -876,8 +1515,12 @@ kr_renderer_draw (KrRenderer    *self,
   draw_lane_lines (&frame);
   draw_lane_titles (&frame);
   draw_phase_headers (&frame);
+  draw_progress (&frame);
+  draw_persona_band (&frame);
+  draw_emotion_band (&frame);
   route_connections (&frame, draw_connection, NULL);
   draw_cards (&frame);
+  draw_sticky_notes (&frame);
 
   cairo_restore (cr);
   frame_clear (&frame);
@@ -1053,6 +1696,7 @@ pick_frame (Frame  *frame,
   KrRect bounds = kr_layout_get_bounds (layout);
   ConnectionSearch search = { x, y, tolerance, NULL, G_MAXDOUBLE };
   double edge = EDGE_REACH * tolerance / 6;
+  KrRect lanes;
   guint phase_index, lane_index;
 
   if (kr_layout_find_cell (layout, x, y, &phase_index, &lane_index, &pick->cell))
@@ -1094,7 +1738,8 @@ pick_frame (Frame  *frame,
         }
     }
 
-  if (kr_layout_has_lanes (layout) && x < KR_LAYOUT_LANE_HEADER_WIDTH && y >= KR_LAYOUT_PHASE_HEADER_HEIGHT)
+  lanes = kr_layout_get_lanes_area (layout);
+  if (kr_layout_has_lanes (layout) && x < KR_LAYOUT_LANE_HEADER_WIDTH && y >= lanes.y)
     for (guint i = 0; i < kr_layout_get_n_lanes (layout); i++)
       {
         KrRect row = kr_layout_get_lane_row (layout, i);
@@ -1113,8 +1758,7 @@ pick_frame (Frame  *frame,
           }
       }
 
-  if (pick->phase != NULL && x >= KR_LAYOUT_LANE_HEADER_WIDTH && y >= KR_LAYOUT_PHASE_HEADER_HEIGHT &&
-      x < kr_rect_right (&bounds) && y < kr_rect_bottom (&bounds))
+  if (pick->phase != NULL && kr_rect_contains_point (&lanes, x, y))
     pick->kind = KR_PICK_CELL;
 }
 
@@ -1175,14 +1819,38 @@ kr_renderer_draw_headers (KrRenderer   *self,
       cairo_restore (cr);
     }
 
-  if (viewport->y > 0)
+  if (viewport->y > kr_layout_get_header_top (frame.layout))
     {
       cairo_save (cr);
       cairo_translate (cr, 0, viewport->y);
-      frame.viewport.y = 0;
+      cairo_translate (cr, 0, -kr_layout_get_header_top (frame.layout));
+      frame.viewport.y = kr_layout_get_header_top (frame.layout);
       draw_phase_headers (&frame);
+      draw_progress (&frame);
       cairo_restore (cr);
     }
 
   frame_clear (&frame);
+}
+
+/* Persona focus */
+
+/* Dims the cards of every persona but @persona_id (NULL: none dimmed). */
+void
+kr_renderer_set_highlight_persona (KrRenderer *self,
+                                   const char *persona_id)
+{
+  g_return_if_fail (KR_IS_RENDERER (self));
+
+  kr_set_string (&self->highlight_persona, persona_id);
+}
+
+/* Leaves out the cards (and their arrows) of every persona but @persona_id (NULL: all). */
+void
+kr_renderer_set_filter_persona (KrRenderer *self,
+                                const char *persona_id)
+{
+  g_return_if_fail (KR_IS_RENDERER (self));
+
+  kr_set_string (&self->filter_persona, persona_id);
 }

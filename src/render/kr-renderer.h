@@ -74,6 +74,10 @@ void        kr_renderer_set_resize_preview (KrRenderer *self,
                                             KrItem     *phase_or_lane,
                                             double      size);
 void        kr_renderer_clear_preview      (KrRenderer *self);
+void        kr_renderer_set_highlight_persona (KrRenderer *self,
+                                               const char *persona_id);
+void        kr_renderer_set_filter_persona    (KrRenderer *self,
+                                               const char *persona_id);
 void        kr_renderer_foreach_route      (KrRenderer *self,
                                             KrMap      *map,
                                             KrRouteFunc func,

@@ -96,19 +96,13 @@ arc_extreme (const KrRect *from,
  * the target. It arcs above the cards when that stays inside @corridor (the lanes), else
  * below them, where only free space lies beyond the last lane. */
 static void
-route_backward (const KrRect *from,
-                const KrRect *to,
-                int           lane_index,
-                const KrRect *obstacles,
-                guint         n_obstacles,
-                const KrRect *corridor,
-                KrRoute      *route)
+arc_route (const KrRect *from,
+           const KrRect *to,
+           double        fan,
+           double        extreme,
+           gboolean      above,
+           KrRoute      *route)
 {
-  double fan = lane_index * FAN_SPACING;
-  double peak = arc_extreme (from, to, obstacles, n_obstacles, TRUE) - fabs (fan);
-  double trough = arc_extreme (from, to, obstacles, n_obstacles, FALSE) + fabs (fan);
-  gboolean above = peak >= corridor->y;
-  double extreme = above ? peak : trough;
   KrPoint start = { from->x + from->width / 2 + fan, above ? from->y : kr_rect_bottom (from) };
   KrPoint end = { to->x + to->width / 2 - fan, above ? to->y : kr_rect_bottom (to) };
   /* A cubic whose two controls share a height gets three quarters of the way to them. */
@@ -121,6 +115,72 @@ route_backward (const KrRect *from,
   route->points[1] = (KrPoint) { start.x, control_y };
   route->points[2] = (KrPoint) { end.x, control_y };
   route->points[3] = end;
+}
+
+/* How many other cards the curve runs through. */
+static guint
+count_crossings (const KrRoute *route,
+                 const KrRect  *from,
+                 const KrRect  *to,
+                 const KrRect  *obstacles,
+                 guint          n_obstacles)
+{
+  KrRect bounds = kr_route_get_bounds (route);
+  guint crossings = 0;
+
+  for (guint i = 0; i < n_obstacles; i++)
+    {
+      const KrRect *card = &obstacles[i];
+      KrRect inside = kr_rect_inflate (card, -2);
+
+      if (!kr_rect_intersects (card, &bounds) ||
+          (card->x == from->x && card->y == from->y) || (card->x == to->x && card->y == to->y))
+        continue;
+
+      for (int step = 1; step < 48; step++)
+        {
+          KrPoint point = kr_route_point_at (route, step / 48.0);
+
+          if (kr_rect_contains_point (&inside, point.x, point.y))
+            {
+              crossings++;
+              break;
+            }
+        }
+    }
+
+  return crossings;
+}
+
+/* A loop back leaves the top of the source and lands on the top of the target, arcing
+ * over the cards in between, or does the same under them. It takes the side that runs
+ * through fewer cards; on a tie, above while that stays inside @corridor (the lanes), else
+ * below, where only free space lies beyond the last lane. */
+static void
+route_backward (const KrRect *from,
+                const KrRect *to,
+                int           lane_index,
+                const KrRect *obstacles,
+                guint         n_obstacles,
+                const KrRect *corridor,
+                KrRoute      *route)
+{
+  double fan = lane_index * FAN_SPACING;
+  double peak = arc_extreme (from, to, obstacles, n_obstacles, TRUE) - fabs (fan);
+  double trough = arc_extreme (from, to, obstacles, n_obstacles, FALSE) + fabs (fan);
+  KrRoute over, under;
+  guint crossings_over, crossings_under;
+
+  arc_route (from, to, fan, peak, TRUE, &over);
+  arc_route (from, to, fan, trough, FALSE, &under);
+  crossings_over = count_crossings (&over, from, to, obstacles, n_obstacles);
+  crossings_under = count_crossings (&under, from, to, obstacles, n_obstacles);
+
+  if (crossings_over < crossings_under ||
+      (crossings_over == crossings_under && peak >= corridor->y))
+    *route = over;
+  else
+    *route = under;
 }
 
 static void

@@ -571,3 +571,32 @@ kr_spatial_index_hit_test (KrSpatialIndex *self,
   visit_candidates (self, &point, keep_highest, &hit);
   return hit.highest ? hit.highest->data : NULL;
 }
+
+static int
+compare_data_z (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  GHashTable *entries = user_data;
+  const Entry *first = g_hash_table_lookup (entries, *(gpointer const *) a);
+  const Entry *second = g_hash_table_lookup (entries, *(gpointer const *) b);
+  guint64 first_z = first ? first->z : 0, second_z = second ? second->z : 0;
+
+  return (first_z > second_z) - (first_z < second_z);
+}
+
+/**
+ * kr_spatial_index_sort:
+ * @data: (element-type gpointer): data of entries of the index
+ *
+ * Sorts @data bottom to top; data not in the index sort first.
+ */
+void
+kr_spatial_index_sort (KrSpatialIndex *self,
+                       GPtrArray      *data)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (data != NULL);
+
+  g_ptr_array_sort_with_data (data, compare_data_z, self->entries);
+}

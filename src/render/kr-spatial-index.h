@@ -54,6 +54,8 @@ GPtrArray      *kr_spatial_index_query      (KrSpatialIndex       *self,
 gpointer        kr_spatial_index_hit_test   (KrSpatialIndex       *self,
                                              double                x,
                                              double                y);
+void            kr_spatial_index_sort       (KrSpatialIndex       *self,
+                                             GPtrArray            *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KrSpatialIndex, kr_spatial_index_free)
 

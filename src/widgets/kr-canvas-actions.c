@@ -63,52 +63,13 @@ static const char * const palette_names[] = {
 
 /* Focus and reading order */
 
-static int
-compare_reading_order (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
-{
-  GHashTable *keys = user_data;
-  const double *ka = g_hash_table_lookup (keys, *(gpointer *) a);
-  const double *kb = g_hash_table_lookup (keys, *(gpointer *) b);
-
-  for (int i = 0; i < 3; i++)
-    if (ka[i] != kb[i])
-      return ka[i] < kb[i] ? -1 : 1;
-
-  return 0;
-}
-
 /* The touchpoints as a journey is read: phase by phase, left to right, top to bottom. */
 GPtrArray *
 kr_canvas_get_reading_order (KrCanvas *self)
 {
   g_autoptr(KrLayout) layout = kr_layout_new (self->map);
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  GPtrArray *order = g_ptr_array_new ();
 
-  for (guint i = 0; i < kr_map_get_n_items (self->map, KR_ITEM_TOUCHPOINT); i++)
-    {
-      KrTouchpoint *touchpoint = kr_map_get_item (self->map, KR_ITEM_TOUCHPOINT, i);
-      KrPhase *phase = kr_map_lookup_phase (self->map, kr_touchpoint_get_phase_id (touchpoint));
-      double *key = g_new0 (double, 3);
-      guint phase_index = 0;
-      KrRect rect;
-
-      if (phase == NULL || !kr_layout_get_card_rect (layout, touchpoint, &rect))
-        {
-          g_free (key);
-          continue;
-        }
-
-      kr_map_find_position (self->map, KR_ITEM (phase), &phase_index);
-      key[0] = phase_index, key[1] = rect.x, key[2] = rect.y;
-      g_hash_table_insert (keys, touchpoint, key);
-      g_ptr_array_add (order, touchpoint);
-    }
-
-  g_ptr_array_sort_with_data (order, compare_reading_order, keys);
-  return order;
+  return kr_layout_get_reading_order (layout, self->map);
 }
 
 static void
@@ -807,7 +768,7 @@ build_context_menu (KrCanvas *self)
       g_menu_append (edit, _("Dashed _Line"), "canvas.set-style::dashed");
       g_menu_append (extra, _("_Delete"), "canvas.delete-context");
     }
-  else if (KR_IS_PHASE (item) && self->context_y < KR_LAYOUT_PHASE_HEADER_HEIGHT)
+  else if (KR_IS_PHASE (item) && self->context_on_header)
     {
       g_menu_append (edit, _("_Rename Phase"), "canvas.edit-context");
       g_menu_append (edit, _("Add Phase _Before"), "canvas.add-phase(false)");

@@ -605,6 +605,7 @@ click_pressed_cb (GtkGestureClick *gesture,
       if (pick.item != NULL && !kr_selection_contains (self->selection, pick.item))
         kr_selection_select_only (self->selection, pick.item);
       self->context_item = pick.item != NULL ? pick.item : KR_ITEM (pick.phase);
+      self->context_on_header = pick.kind == KR_PICK_PHASE_HEADER;
       self->context_x = x, self->context_y = y;
       kr_canvas_popup_context_menu (self, widget_x, widget_y);
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);

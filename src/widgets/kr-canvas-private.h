@@ -64,6 +64,7 @@ struct _KrCanvas
   KrItem *focus;                 /* the card with keyboard focus */
   KrItem *context_item;          /* what a context menu is about */
   double context_x, context_y;   /* where it was opened, in map coordinates */
+  gboolean context_on_header;    /* it was opened on a phase header */
 
   /* the drag in progress */
   DragMode drag_mode;

@@ -291,7 +291,7 @@ draw_reorder_mark (KrCanvas *self,
   KrRect bounds = kr_layout_get_bounds (layout);
   gboolean phases = self->drag_mode == DRAG_REORDER_PHASE;
   guint n = phases ? kr_layout_get_n_phases (layout) : kr_layout_get_n_lanes (layout);
-  double position = phases ? KR_LAYOUT_LANE_HEADER_WIDTH : KR_LAYOUT_PHASE_HEADER_HEIGHT;
+  double position = phases ? KR_LAYOUT_LANE_HEADER_WIDTH : kr_layout_get_lanes_area (layout).y;
 
   for (guint i = 0; i < n; i++)
     {
