@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "kr-export.h"
+#include "kr-layout.h"
 #include "kr-map-loader.h"
 #include "kr-png-writer.h"
 
@@ -353,53 +354,67 @@ find_ink (cairo_surface_t *surface,
         }
 }
 
-/* Fitted into a slide, a map keeps its proportions and sits in the middle; the corners of a
+/* Fitted into a slide, a map keeps its proportions and sits in the middle: what is drawn
+ * lands where the natural-size picture, scaled and centred, puts it. The corners of a
  * transparent export are really transparent. */
 static void
 test_fit_centred_transparent (void)
 {
   const char *templates[] = { "three-phases.en.kringel", "six-phases-funnel.en.kringel" };
+  const char *presets[] = { "slide-hd", "slide-4:3" };
 
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
-    {
-      g_autoptr(KrMap) map = load_template (templates[i]);
-      g_autoptr(GBytes) natural_png = NULL;
-      g_autoptr(GBytes) png = NULL;
-      cairo_surface_t *natural, *fitted;
-      KrExportOptions options;
-      int left, top, right, bottom, natural_left, natural_top, natural_right, natural_bottom;
-      double natural_ratio, ratio;
+    for (guint p = 0; p < G_N_ELEMENTS (presets); p++)
+      {
+        g_autoptr(KrMap) map = load_template (templates[i]);
+        g_autoptr(GBytes) natural_png = NULL;
+        g_autoptr(GBytes) png = NULL;
+        cairo_surface_t *natural, *fitted;
+        KrExportOptions options;
+        int ink[4], natural_ink[4], width, height;
+        double content_width, content_height, fit, left, top;
 
-      kr_export_options_init (&options);
-      options.background = KR_EXPORT_BACKGROUND_TRANSPARENT;
-      options.margin = 0;
-      natural_png = export_bytes (map, &options);
-      natural = decode_png (natural_png);
-      find_ink (natural, &natural_left, &natural_top, &natural_right, &natural_bottom);
-      natural_ratio = (double) (natural_right - natural_left + 1) / (natural_bottom - natural_top + 1);
+        kr_export_options_init (&options);
+        options.background = KR_EXPORT_BACKGROUND_TRANSPARENT;
+        options.margin = 0;
+        natural_png = export_bytes (map, &options);
+        natural = decode_png (natural_png);
+        find_ink (natural, &natural_ink[0], &natural_ink[1], &natural_ink[2], &natural_ink[3]);
 
-      options.size_mode = KR_EXPORT_SIZE_PRESET;
-      options.preset = kr_export_preset_from_name ("slide-hd");
-      options.margin = KR_EXPORT_MARGIN;
-      png = export_bytes (map, &options);
-      g_assert_cmpuint (read_png_info (png).color_type, ==, 6);
-      fitted = decode_png (png);
+        options.size_mode = KR_EXPORT_SIZE_PRESET;
+        options.preset = kr_export_preset_from_name (presets[p]);
+        options.margin = KR_EXPORT_MARGIN;
+        png = export_bytes (map, &options);
+        g_assert_cmpuint (read_png_info (png).color_type, ==, 6);
+        fitted = decode_png (png);
+        width = cairo_image_surface_get_width (fitted);
+        height = cairo_image_surface_get_height (fitted);
 
-      g_assert_cmphex (pixel_at (fitted, 0, 0), ==, 0);
-      g_assert_cmphex (pixel_at (fitted, 1919, 1079), ==, 0);
-      g_assert_cmphex (pixel_at (fitted, 0, 1079), ==, 0);
+        g_assert_cmphex (pixel_at (fitted, 0, 0), ==, 0);
+        g_assert_cmphex (pixel_at (fitted, width - 1, height - 1), ==, 0);
+        g_assert_cmphex (pixel_at (fitted, 0, height - 1), ==, 0);
+        g_assert_cmphex (pixel_at (fitted, width - 1, 0), ==, 0);
 
-      find_ink (fitted, &left, &top, &right, &bottom);
-      g_assert_cmpint (abs (left - (1919 - right)), <=, 2);
-      g_assert_cmpint (abs (top - (1079 - bottom)), <=, 2);
-      /* the margins on the tight side are the 24-unit margin, scaled */
-      g_assert_true (left <= 60 || top <= 60);
-      ratio = (double) (right - left + 1) / (bottom - top + 1);
-      g_assert_cmpfloat (fabs (ratio - natural_ratio) / natural_ratio, <, 0.01);
+        content_width = cairo_image_surface_get_width (natural) + 2 * KR_EXPORT_MARGIN;
+        content_height = cairo_image_surface_get_height (natural) + 2 * KR_EXPORT_MARGIN;
+        fit = MIN (width / content_width, height / content_height);
+        left = (width - content_width * fit) / 2 + KR_EXPORT_MARGIN * fit;
+        top = (height - content_height * fit) / 2 + KR_EXPORT_MARGIN * fit;
+        /* one side touches the margins */
+        g_assert_true (fabs (left - KR_EXPORT_MARGIN * fit) < 2 || fabs (top - KR_EXPORT_MARGIN * fit) < 2);
 
-      cairo_surface_destroy (natural);
-      cairo_surface_destroy (fitted);
-    }
+        find_ink (fitted, &ink[0], &ink[1], &ink[2], &ink[3]);
+        for (int k = 0; k < 4; k++)
+          {
+            double expected = (k % 2 == 0 ? left : top) + (natural_ink[k] + (k >= 2)) * fit - (k >= 2);
+
+            if (fabs (ink[k] - expected) > 2.5)
+              g_error ("%s on %s: edge %d of the drawing at %d, not %.1f", templates[i], presets[p], k, ink[k], expected);
+          }
+
+        cairo_surface_destroy (natural);
+        cairo_surface_destroy (fitted);
+      }
 }
 
 static void
@@ -495,7 +510,7 @@ test_slides (void)
   g_assert_cmpuint (size.n_pages, ==, 2);
 }
 
-/* A slide shows the lane titles, then its phases: the lane title column is the same on
+/* A slide shows the persona strip over the lane titles and its phases: both are the same on
  * every slide, and a phase's slide matches the phase exported alone. */
 static void
 test_slides_repeat_lane_titles (void)
@@ -521,6 +536,13 @@ test_slides_repeat_lane_titles (void)
       if (pixel_at (first, x, y) != pixel_at (second, x, y))
         g_error ("the lane titles differ at %d, %d", x, y);
 
+  /* the persona strip: the map's one persona panel, above everything */
+  g_assert_cmpuint (kr_map_get_n_items (map, KR_ITEM_PERSONA), ==, 1);
+  for (int y = 0; y < (int) (KR_EXPORT_MARGIN + KR_LAYOUT_PERSONA_BAND_HEIGHT); y++)
+    for (int x = 0; x < (int) (KR_EXPORT_MARGIN + KR_LAYOUT_PERSONA_CARD_WIDTH + 2 * KR_LAYOUT_CELL_PADDING); x++)
+      if (pixel_at (first, x, y) != pixel_at (second, x, y))
+        g_error ("the persona strip differs at %d, %d", x, y);
+
   kr_export_options_init (&options);
   options.scope = KR_EXPORT_PHASE;
   options.phase_id = kr_item_get_id (kr_map_get_item (map, KR_ITEM_PHASE, 1));
@@ -534,6 +556,72 @@ test_slides_repeat_lane_titles (void)
   cairo_surface_destroy (first);
   cairo_surface_destroy (second);
   cairo_surface_destroy (alone);
+}
+
+/* The preview the dialog shows is the exported picture. */
+static void
+test_draw_page_is_the_export (void)
+{
+  g_autoptr(KrMap) map = load_template ("four-phases.de.kringel");
+  g_autoptr(GPtrArray) slides = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *preview, *exported;
+  KrExportOptions options;
+  KrExportSize size;
+  cairo_t *cr;
+
+  kr_export_options_init (&options);
+  options.size_mode = KR_EXPORT_SIZE_PRESET;
+  options.preset = kr_export_preset_from_name ("slide-4:3");
+  options.phases_per_slide = 2;
+  g_assert_true (kr_export_measure (map, &options, &size, NULL));
+  slides = kr_export_map_to_files_bytes (map, &options, NULL);
+  exported = decode_png (slides->pdata[1]);
+
+  preview = cairo_image_surface_create (CAIRO_FORMAT_RGB24, size.width, size.height);
+  cr = cairo_create (preview);
+  g_assert_true (kr_export_draw_page (map, &options, 1, cr, &error));
+  g_assert_no_error (error);
+  g_assert_false (kr_export_draw_page (map, &options, 2, cr, &error));
+  g_assert_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_INVALID);
+  cairo_destroy (cr);
+  cairo_surface_flush (preview);
+
+  for (int y = 0; y < size.height; y++)
+    for (int x = 0; x < size.width; x++)
+      if ((pixel_at (preview, x, y) & 0xffffff) != (pixel_at (exported, x, y) & 0xffffff))
+        g_error ("the preview differs from the export at %d, %d", x, y);
+
+  cairo_surface_destroy (preview);
+  cairo_surface_destroy (exported);
+}
+
+/* Leaving out the persona panels and the emotion curve crops their bands away. */
+static void
+test_layers_cropped (void)
+{
+  g_autoptr(KrMap) map = load_template ("four-phases.en.kringel");
+  g_autoptr(KrLayout) layout = kr_layout_new (map);
+  KrExportOptions options;
+  KrExportSize all, cropped;
+  double bands = kr_layout_get_header_top (layout) + kr_layout_get_emotion_band (layout).height;
+
+  g_assert_cmpfloat (kr_layout_get_header_top (layout), >, 0);
+  g_assert_cmpfloat (kr_layout_get_emotion_band (layout).height, >, 0);
+
+  kr_export_options_init (&options);
+  g_assert_true (kr_export_measure (map, &options, &all, NULL));
+  options.layers = KR_RENDER_NO_PERSONAS | KR_RENDER_NO_EMOTION_CURVE;
+  g_assert_true (kr_export_measure (map, &options, &cropped, NULL));
+  g_assert_cmpfloat (all.width, ==, cropped.width);
+  g_assert_cmpfloat (fabs (all.height - cropped.height - bands), <=, 1);
+
+  /* and on slides */
+  options.phases_per_slide = 2;
+  g_assert_true (kr_export_measure (map, &options, &cropped, NULL));
+  options.layers = 0;
+  g_assert_true (kr_export_measure (map, &options, &all, NULL));
+  g_assert_cmpfloat (fabs (all.height - cropped.height - bands), <=, 1);
 }
 
 static void
@@ -865,6 +953,8 @@ main (int   argc,
   g_test_add_func ("/export/slides", test_slides);
   g_test_add_func ("/export/slides/lane-titles", test_slides_repeat_lane_titles);
   g_test_add_func ("/export/selection-and-view", test_selection_and_view);
+  g_test_add_func ("/export/layers-cropped", test_layers_cropped);
+  g_test_add_func ("/export/draw-page", test_draw_page_is_the_export);
   g_test_add_func ("/export/file/no-partial-file", test_no_partial_file);
   g_test_add_func ("/export/file/numbered", test_numbered_file);
   g_test_add_func ("/export/png/same-bytes-twice", test_png_same_bytes_twice);

@@ -4,10 +4,15 @@
  * what size. Planning is cheap, so the dialog can show sizes and warn about small text on
  * every change, and the command line can check every input before it writes anything.
  *
- * A page is drawn from one or two pieces: a rectangle of the map each, placed side by side.
- * A slide (or one phase) is the lane-title column followed by its phases, so every slide
- * repeats the lane titles. The renderer draws whatever meets the viewport it is given;
- * clipping each piece to its rectangle cuts off the neighbouring phases.
+ * A page is drawn from pieces, each a rectangle of the map placed somewhere on the page. A
+ * slide (or one phase on its own) is the persona strip over the lane-title column and its
+ * phases, so every slide repeats the lane titles and the personas. The renderer draws
+ * whatever meets the viewport it is given; clipping each piece to its rectangle cuts off the
+ * neighbouring phases. Leaving out the persona panels or the emotion curve crops their bands.
+ *
+ * Sizes: a map unit is a pixel at 96 dpi (the canvas at 100 %). PNGs measure in pixels, SVG
+ * and PDF pages in points, so --scale 1 gives the same physical size in every format; a
+ * preset is a physical page with a resolution for PNGs.
  *
  * Everything renders into memory, and files are then replaced atomically: a failed export
  * never leaves a partial file behind.
@@ -640,6 +645,45 @@ draw_page (cairo_t               *cr,
       kr_renderer_draw (renderer, cr, map, &piece->source, options->layers | KR_RENDER_NO_BACKGROUND);
       cairo_restore (cr);
     }
+}
+
+/**
+ * kr_export_draw_page:
+ * @page: from 0 to the n_pages of kr_export_measure() − 1
+ * @cr: a context whose user space is the export's pixels (points for SVG and PDF)
+ *
+ * Draws one page of the export, background included, from (0, 0) to the width and height
+ * kr_export_measure() gives: a live preview is this, scaled down.
+ */
+gboolean
+kr_export_draw_page (KrMap                 *map,
+                     const KrExportOptions *options,
+                     guint                  page,
+                     cairo_t               *cr,
+                     GError               **error)
+{
+  g_autoptr(KrRenderer) renderer = NULL;
+  g_auto(Plan) plan = { 0 };
+
+  g_return_val_if_fail (KR_IS_MAP (map), FALSE);
+  g_return_val_if_fail (options != NULL && cr != NULL, FALSE);
+
+  if (!check_options (options, error))
+    return FALSE;
+
+  renderer = kr_renderer_new (options->theme);
+  if (!make_plan (&plan, map, renderer, options, error))
+    return FALSE;
+
+  if (page >= plan.pages->len)
+    return invalid (error, _("The export has no page %u"), page + 1);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, plan.width, plan.height);
+  cairo_clip (cr);
+  draw_page (cr, renderer, map, &plan, &g_array_index (plan.pages, Page, page), options);
+  cairo_restore (cr);
+  return TRUE;
 }
 
 static GBytes *

@@ -127,6 +127,11 @@ gboolean  kr_export_measure          (KrMap                 *map,
                                       const KrExportOptions *options,
                                       KrExportSize          *size,
                                       GError               **error);
+gboolean  kr_export_draw_page        (KrMap                 *map,
+                                      const KrExportOptions *options,
+                                      guint                  page,
+                                      cairo_t               *cr,
+                                      GError               **error);
 GPtrArray *kr_export_map_to_files_bytes (KrMap                 *map,
                                          const KrExportOptions *options,
                                          GError               **error);

@@ -973,7 +973,7 @@ persona_details (KrPersona *persona)
   g_object_get (persona, "income", &income, "gender", &gender, NULL);
   if (age >= 0)
     /* TRANSLATORS: a persona's age on the map */
-    g_ptr_array_add (parts, g_strdup_printf (_("%d years"), age));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year", "%d years", age), age));
   if (gender && *gender)
     g_ptr_array_add (parts, g_steal_pointer (&gender));
   if (income && *income)
@@ -1412,6 +1412,7 @@ draw_progress (Frame *frame)
                            header.y + 18, PROGRESS_WIDTH);
     }
 
+  /* TRANSLATORS: heading of the whole journey's progress bar, above the lane titles */
   draw_text (frame, _("Journey"), 12, TEXT_BOLD, &frame->theme->text, 16, top + 14,
              KR_LAYOUT_LANE_HEADER_WIDTH - 32, 1, PANGO_ALIGN_LEFT);
   draw_progress_bar (frame, &progress[n], &frame->theme->emotion_high, 16, top + 38,

@@ -17,6 +17,7 @@ struct _KrWindow
   KrDocument *document;
   KrEditor *editor;
   KrSelection *selection;
+  GSettings *settings;          /* NULL when the schema is not installed */
   gboolean closing_confirmed;
 
   /* template children */
@@ -319,6 +320,40 @@ close_response_cb (AdwMessageDialog *dialog,
     }
 }
 
+static void
+save_window_state (KrWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static void
+restore_window_state (KrWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
 static gboolean
 kr_window_close_request (GtkWindow *window)
 {
@@ -327,7 +362,10 @@ kr_window_close_request (GtkWindow *window)
   GtkWidget *dialog;
 
   if (self->closing_confirmed || self->document == NULL || !kr_document_is_modified (self->document))
-    return GTK_WINDOW_CLASS (kr_window_parent_class)->close_request (window);
+    {
+      save_window_state (self);
+      return GTK_WINDOW_CLASS (kr_window_parent_class)->close_request (window);
+    }
 
   title = kr_document_dup_title (self->document);
   dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
@@ -403,6 +441,7 @@ kr_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->editor);
   g_clear_object (&self->selection);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_WINDOW);
 
@@ -466,6 +505,7 @@ static void
 kr_window_init (KrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  restore_window_state (self);
 
   g_signal_connect_swapped (self->canvas, "notify::zoom", G_CALLBACK (update_zoom_label), self);
   g_signal_connect (self->canvas, "show-toast", G_CALLBACK (canvas_toast_cb), self);

@@ -46,6 +46,7 @@ static int drag_steps = 60;
 static gboolean quick = FALSE;
 static gboolean skip_export = FALSE;
 static char *write_dir = NULL;
+static char *frames_dir = NULL;
 static int rss_child_size = 0;
 
 static GOptionEntry option_entries[] = {
@@ -55,6 +56,7 @@ static GOptionEntry option_entries[] = {
   { "quick", 'q', 0, G_OPTION_ARG_NONE, &quick, "Smoke run: sizes 100,1000, 2 repetitions, 10 drag steps", NULL },
   { "no-export", 0, 0, G_OPTION_ARG_NONE, &skip_export, "Skip the PNG, SVG and PDF exports", NULL },
   { "write-maps", 'w', 0, G_OPTION_ARG_FILENAME, &write_dir, "Also write the generated maps into DIR", "DIR" },
+  { "write-frames", 0, 0, G_OPTION_ARG_FILENAME, &frames_dir, "Also write the frames at fit and 100 % into DIR as PNG", "DIR" },
   { "rss-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &rss_child_size, NULL, NULL },
   { NULL }
 };
@@ -647,6 +649,24 @@ measure_drag (KrRenderer      *renderer,
 }
 
 static void
+write_frame (cairo_surface_t *surface,
+             guint            n_touchpoints,
+             const char      *zoom)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (frames_dir == NULL)
+    return;
+
+  name = g_strdup_printf ("frame-%u-%s.png", n_touchpoints, zoom);
+  path = g_build_filename (frames_dir, name, NULL);
+  g_mkdir_with_parents (frames_dir, 0755);
+  if (cairo_surface_write_to_png (surface, path) != CAIRO_STATUS_SUCCESS)
+    fprintf (stderr, "kr-bench: could not write %s\n", path);
+}
+
+static void
 measure_frames (KrMap *map,
                 guint  column)
 {
@@ -677,8 +697,10 @@ measure_frames (KrMap *map,
 
   for (int rep = 0; rep < reps; rep++)
     add_sample (ROW_FRAME_FIT, column, draw_frame (renderer, surface, map, &fit));
+  write_frame (surface, n, "fit");
   for (int rep = 0; rep < reps; rep++)
     add_sample (ROW_FRAME_100, column, draw_frame (renderer, surface, map, &hundred));
+  write_frame (surface, n, "100");
 
   measure_hit_tests (map, &extent, column);
   measure_drag (renderer, surface, map, &hundred, ROW_DRAG_100, column);
