@@ -667,6 +667,12 @@ kr_canvas_get_selection (KrCanvas *self)
 static void
 selection_changed (KrCanvas *self)
 {
+  KrItem *single = kr_selection_get_single (self->selection);
+
+  /* a card chosen elsewhere (the outline) comes into view with the focus */
+  if (single != NULL && KR_IS_TOUCHPOINT (single) && single != self->focus && self->drag_mode == DRAG_NONE)
+    kr_canvas_set_focus_item (self, single);
+
   kr_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "kr-channel-palette.h"
+#include "kr-outline.h"
 #include "kr-templates.h"
 #include "kr-window.h"
 
@@ -28,6 +29,7 @@ struct _KrWindow
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   KrCanvas *canvas;
+  KrOutline *outline;
   GtkLabel *zoom_label;
 };
 
@@ -128,6 +130,7 @@ kr_window_set_document (KrWindow   *self,
   self->editor = kr_editor_new (kr_document_get_history (document));
   self->selection = kr_selection_new (kr_document_get_map (document));
   kr_canvas_set_editor (self->canvas, self->editor, self->selection);
+  kr_outline_set_map (self->outline, kr_document_get_map (document), self->selection);
   kr_canvas_set_editable (self->canvas, !kr_document_get_read_only (document));
   show_banner (self, kr_document_get_warning (document));
   document_changed (self);
@@ -486,6 +489,7 @@ kr_window_class_init (KrWindowClass *klass)
 
   g_type_ensure (KR_TYPE_CANVAS);
   g_type_ensure (KR_TYPE_CHANNEL_PALETTE);
+  g_type_ensure (KR_TYPE_OUTLINE);
   kr_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kringel/Kringel/ui/kr-window.ui");
@@ -496,6 +500,7 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, zoom_label);
 
   kr_window_class_add_actions (widget_class);
