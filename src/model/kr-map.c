@@ -24,6 +24,7 @@ struct _KrMap
   gboolean show_personas;
   gboolean show_notes;
   gboolean show_emotion_curve;
+  char *theme;
 
   GListStore *items[KR_N_ITEM_KINDS];
   GHashTable *index[KR_N_ITEM_KINDS];   /* id → KrItem (borrowed) */
@@ -33,6 +34,8 @@ struct _KrMap
 G_DEFINE_FINAL_TYPE (KrMap, kr_map, G_TYPE_OBJECT)
 
 #define OFFSET(member) G_STRUCT_OFFSET (KrMap, member)
+
+static const char * const theme_choices[] = { "system", "light", "dark", NULL };
 
 static const KrField map_fields[] = {
   { "title", "title", NULL, KR_FIELD_STRING, 0, OFFSET (title), .fallback_string = "" },
@@ -44,6 +47,8 @@ static const KrField map_fields[] = {
   { "personas", "show-personas", "show", KR_FIELD_BOOLEAN, 0, OFFSET (show_personas), 0, 1, TRUE },
   { "notes", "show-notes", "show", KR_FIELD_BOOLEAN, 0, OFFSET (show_notes), 0, 1, FALSE },
   { "emotion_curve", "show-emotion-curve", "show", KR_FIELD_BOOLEAN, 0, OFFSET (show_emotion_curve), 0, 1, TRUE },
+  { "theme", "theme", "show", KR_FIELD_STRING, KR_FIELD_CHOICE, OFFSET (theme), .fallback_string = "system",
+    .choices = theme_choices },
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (map_fields)];
@@ -203,6 +208,14 @@ kr_map_get_show_emotion_curve (KrMap *self)
 {
   g_return_val_if_fail (KR_IS_MAP (self), TRUE);
   return self->show_emotion_curve;
+}
+
+/* The map's own style: "light", "dark", or "system" to follow the desktop. */
+const char *
+kr_map_get_theme (KrMap *self)
+{
+  g_return_val_if_fail (KR_IS_MAP (self), "system");
+  return self->theme;
 }
 
 const KrField *

@@ -30,6 +30,7 @@ double         kr_map_get_view_y       (KrMap      *self);
 gboolean       kr_map_get_show_personas      (KrMap *self);
 gboolean       kr_map_get_show_notes         (KrMap *self);
 gboolean       kr_map_get_show_emotion_curve (KrMap *self);
+const char    *kr_map_get_theme              (KrMap *self);
 const KrField *kr_map_get_fields       (guint      *n_fields);
 
 GListModel    *kr_map_get_items        (KrMap      *self,

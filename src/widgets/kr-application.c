@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "kr-application.h"
+#include "kr-preferences-window.h"
 #include "kr-templates.h"
 #include "kr-window.h"
 
@@ -20,6 +21,7 @@ struct _KrApplication
   AdwApplication parent_instance;
 
   GMenu *recent_menu;
+  GSettings *settings;   /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (KrApplication, kr_application, ADW_TYPE_APPLICATION)
@@ -33,6 +35,7 @@ static const struct {
   { "app.new", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.close", { "<Control>w", NULL } },
@@ -77,12 +80,16 @@ open_file (KrApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* A new map: from the template chosen in the preferences, or blank. */
 static void
 kr_application_activate (GApplication *app)
 {
-  KrWindow *window = kr_window_new (KR_APPLICATION (app));
+  KrApplication *self = KR_APPLICATION (app);
+  KrWindow *window = kr_window_new (self);
+  g_autofree char *template = self->settings ? g_settings_get_string (self->settings, "default-template") : NULL;
 
-  kr_window_new_map (window);
+  if (template == NULL || *template == '\0' || !kr_window_new_from_template (window, template))
+    kr_window_new_map (window);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -193,6 +200,20 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  KrApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (kr_preferences_window_new (parent, self->settings)));
+}
+
+static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -212,6 +233,7 @@ static const GActionEntry app_actions[] = {
   { "open-recent", open_recent_activated, "s" },
   { "new-from-template", new_from_template_activated, "s" },
   { "about", about_activated },
+  { "preferences", preferences_activated },
   { "quit", quit_activated },
 };
 
@@ -262,11 +284,41 @@ update_recent_menu (KrApplication *self)
 }
 
 static void
+apply_style (KrApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int theme = g_settings_get_enum (self->settings, "default-theme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[CLAMP (theme, 0, (int) G_N_ELEMENTS (schemes) - 1)]);
+}
+
+static void
+load_settings (KrApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema == NULL)
+    {
+      g_debug ("The settings schema %s is not installed; using defaults", APP_ID);
+      return;
+    }
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->settings, "changed::default-theme", G_CALLBACK (apply_style), self);
+  apply_style (self);
+}
+
+static void
 kr_application_startup (GApplication *app)
 {
   KrApplication *self = KR_APPLICATION (app);
 
   G_APPLICATION_CLASS (kr_application_parent_class)->startup (app);
+  load_settings (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
@@ -286,6 +338,7 @@ kr_application_dispose (GObject *object)
   KrApplication *self = KR_APPLICATION (object);
 
   g_clear_object (&self->recent_menu);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kr_application_parent_class)->dispose (object);
 }

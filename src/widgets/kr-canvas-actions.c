@@ -223,9 +223,9 @@ kr_canvas_add_touchpoint_at (KrCanvas   *self,
                                          kr_layout_has_lanes (layout)
                                            ? kr_item_get_id (kr_map_get_item (self->map, KR_ITEM_LANE, lane_index))
                                            : NULL,
-                                         CLAMP (round ((map_x - cell.x - KR_LAYOUT_CARD_WIDTH / 2) / KR_CANVAS_GRID) * KR_CANVAS_GRID,
+                                         CLAMP (round ((map_x - cell.x - KR_LAYOUT_CARD_WIDTH / 2) / self->grid) * self->grid,
                                                 0, MAX (0, cell.width - KR_LAYOUT_CARD_WIDTH)),
-                                         CLAMP (round ((map_y - cell.y - KR_LAYOUT_CARD_HEIGHT / 2) / KR_CANVAS_GRID) * KR_CANVAS_GRID,
+                                         CLAMP (round ((map_y - cell.y - KR_LAYOUT_CARD_HEIGHT / 2) / self->grid) * self->grid,
                                                 0, MAX (0, cell.height - KR_LAYOUT_CARD_HEIGHT)),
                                          channel);
 

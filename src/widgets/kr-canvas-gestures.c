@@ -208,8 +208,8 @@ snap_move (KrCanvas *self,
     return;
 
   moved = (KrRect) { lead.x + *dx, lead.y + *dy, lead.width, lead.height };
-  snap_x = round (moved.x / KR_CANVAS_GRID) * KR_CANVAS_GRID - lead.x;
-  snap_y = round (moved.y / KR_CANVAS_GRID) * KR_CANVAS_GRID - lead.y;
+  snap_x = round (moved.x / self->grid) * self->grid - lead.x;
+  snap_y = round (moved.y / self->grid) * self->grid - lead.y;
 
   for (guint i = 0; i < kr_map_get_n_items (self->map, KR_ITEM_TOUCHPOINT); i++)
     {
@@ -309,7 +309,7 @@ drag_update_cb (GtkGestureDrag *gesture,
   switch (self->drag_mode)
     {
     case DRAG_MOVE_CARDS:
-      if (!(state & GDK_SHIFT_MASK))
+      if (self->snap && !(state & GDK_SHIFT_MASK))
         snap_move (self, &dx, &dy);
       self->move_dx = dx, self->move_dy = dy;
       kr_renderer_set_move_preview (self->renderer, self->drag_touchpoints, dx, dy);

@@ -58,6 +58,8 @@ struct _KrCanvas
 
   double zoom;
   KrRect extent;   /* of the map, in map coordinates */
+  double grid;     /* snapping step, map units */
+  gboolean snap;
 
   /* pointer */
   KrItem *hover;                 /* the card under the pointer */

@@ -625,6 +625,8 @@ kr_canvas_init (KrCanvas *self)
 {
   self->zoom = 1.0;
   self->editable = TRUE;
+  self->grid = KR_CANVAS_GRID;
+  self->snap = TRUE;
   self->renderer = kr_renderer_new (KR_THEME_LIGHT);
   g_signal_connect_swapped (self->renderer, "notify::theme", G_CALLBACK (gtk_widget_queue_draw), self);
 
@@ -707,6 +709,7 @@ kr_canvas_set_editor (KrCanvas    *self,
 
   g_signal_connect_swapped (selection, "changed", G_CALLBACK (selection_changed), self);
   g_signal_connect_swapped (map, "item-changed", G_CALLBACK (map_changed), self);
+  g_signal_connect_swapped (map, "notify", G_CALLBACK (map_changed), self);
   for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
     g_signal_connect_swapped (kr_map_get_items (map, kind), "items-changed", G_CALLBACK (map_changed), self);
 
@@ -740,6 +743,18 @@ kr_canvas_set_editable (KrCanvas *self,
   self->editable = editable != FALSE;
   kr_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Dragged cards snap to a grid of @grid map units (and to their neighbours) if @snap. */
+void
+kr_canvas_set_snapping (KrCanvas *self,
+                        double    grid,
+                        gboolean  snap)
+{
+  g_return_if_fail (KR_IS_CANVAS (self));
+
+  self->grid = CLAMP (grid, 1, 128);
+  self->snap = snap != FALSE;
 }
 
 KrRenderer *

@@ -28,6 +28,9 @@ KrEditor    *kr_canvas_get_editor    (KrCanvas    *self);
 KrSelection *kr_canvas_get_selection (KrCanvas    *self);
 void         kr_canvas_set_editable  (KrCanvas    *self,
                                       gboolean     editable);
+void         kr_canvas_set_snapping  (KrCanvas    *self,
+                                      double       grid,
+                                      gboolean     snap);
 KrRenderer  *kr_canvas_get_renderer  (KrCanvas    *self);
 double       kr_canvas_get_zoom      (KrCanvas    *self);
 void         kr_canvas_set_zoom      (KrCanvas    *self,

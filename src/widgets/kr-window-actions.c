@@ -190,3 +190,75 @@ kr_window_update_actions (KrWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i],
                                    document && !kr_document_get_read_only (document));
 }
+
+/* The map's display settings, saved in the file: stateful actions "map.*" whose state
+ * follows the map and whose change is an undoable edit. */
+
+static const char * const map_toggles[] = { "show-personas", "show-notes", "show-emotion-curve" };
+
+static void
+map_toggle_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  KrWindow *self = user_data;
+  KrEditor *editor = kr_canvas_get_editor (kr_window_get_canvas (self));
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
+
+  if (editor != NULL)
+    kr_editor_set (editor, kr_editor_get_map (editor), g_action_get_name (G_ACTION (action)),
+                   !g_variant_get_boolean (state), NULL);
+}
+
+static void
+map_theme_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  KrWindow *self = user_data;
+  KrEditor *editor = kr_canvas_get_editor (kr_window_get_canvas (self));
+
+  if (editor != NULL)
+    kr_editor_set (editor, kr_editor_get_map (editor), "theme", g_variant_get_string (parameter, NULL), NULL);
+}
+
+GActionGroup *
+kr_window_create_map_actions (KrWindow *self)
+{
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) theme = g_simple_action_new_stateful ("theme", G_VARIANT_TYPE_STRING,
+                                                                 g_variant_new_string ("system"));
+
+  g_signal_connect (theme, "activate", G_CALLBACK (map_theme_activated), self);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (theme));
+
+  for (guint i = 0; i < G_N_ELEMENTS (map_toggles); i++)
+    {
+      g_autoptr(GSimpleAction) toggle = g_simple_action_new_stateful (map_toggles[i], NULL,
+                                                                      g_variant_new_boolean (FALSE));
+
+      g_signal_connect (toggle, "activate", G_CALLBACK (map_toggle_activated), self);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
+    }
+
+  return G_ACTION_GROUP (group);
+}
+
+/* Brings the map.* actions' states in line with @map. */
+void
+kr_window_sync_map_actions (KrWindow     *self,
+                            GActionGroup *group,
+                            KrMap        *map)
+{
+  GAction *theme = g_action_map_lookup_action (G_ACTION_MAP (group), "theme");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (theme), g_variant_new_string (kr_map_get_theme (map)));
+  for (guint i = 0; i < G_N_ELEMENTS (map_toggles); i++)
+    {
+      GAction *toggle = g_action_map_lookup_action (G_ACTION_MAP (group), map_toggles[i]);
+      gboolean shown;
+
+      g_object_get (map, map_toggles[i], &shown, NULL);
+      g_simple_action_set_state (G_SIMPLE_ACTION (toggle), g_variant_new_boolean (shown));
+    }
+}

@@ -19,6 +19,7 @@ struct _KrWindow
   KrEditor *editor;
   KrSelection *selection;
   GSettings *settings;          /* NULL when the schema is not installed */
+  GActionGroup *map_actions;
   gboolean closing_confirmed;
 
   /* template children */
@@ -101,6 +102,30 @@ show_banner (KrWindow   *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, message != NULL);
 }
 
+/* The canvas follows the desktop's style unless the map chose its own. */
+static void
+update_canvas_theme (KrWindow *self)
+{
+  const char *theme = self->document ? kr_map_get_theme (kr_document_get_map (self->document)) : "system";
+  gboolean dark;
+
+  if (g_str_equal (theme, "dark"))
+    dark = TRUE;
+  else if (g_str_equal (theme, "light"))
+    dark = FALSE;
+  else
+    dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  kr_renderer_set_theme (kr_canvas_get_renderer (self->canvas), dark ? KR_THEME_DARK : KR_THEME_LIGHT);
+}
+
+static void
+map_settings_changed (KrWindow *self)
+{
+  kr_window_sync_map_actions (self, self->map_actions, kr_document_get_map (self->document));
+  update_canvas_theme (self);
+}
+
 static void
 document_changed (KrWindow *self)
 {
@@ -119,9 +144,14 @@ kr_window_set_document (KrWindow   *self,
   g_return_if_fail (KR_IS_DOCUMENT (document));
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (kr_document_get_map (self->document), self);
+    }
 
   g_set_object (&self->document, document);
+  g_signal_connect_swapped (kr_document_get_map (document), "notify", G_CALLBACK (map_settings_changed), self);
+  map_settings_changed (self);
   g_signal_connect_swapped (document, "notify", G_CALLBACK (document_changed), self);
   g_signal_connect_swapped (kr_document_get_history (document), "notify", G_CALLBACK (document_changed), self);
 
@@ -341,6 +371,13 @@ save_window_state (KrWindow *self)
 }
 
 static void
+apply_snapping (KrWindow *self)
+{
+  kr_canvas_set_snapping (self->canvas, g_settings_get_uint (self->settings, "grid-size"),
+                          g_settings_get_boolean (self->settings, "snap-to-grid"));
+}
+
+static void
 restore_window_state (KrWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -355,6 +392,10 @@ restore_window_state (KrWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_swapped (self->settings, "changed::grid-size", G_CALLBACK (apply_snapping), self);
+  g_signal_connect_swapped (self->settings, "changed::snap-to-grid", G_CALLBACK (apply_snapping), self);
+  apply_snapping (self);
 }
 
 static gboolean
@@ -440,8 +481,11 @@ kr_window_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (kr_document_get_history (self->document), self);
+      g_signal_handlers_disconnect_by_data (kr_document_get_map (self->document), self);
     }
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->document);
+  g_clear_object (&self->map_actions);
   g_clear_object (&self->editor);
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
@@ -511,6 +555,11 @@ kr_window_init (KrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   restore_window_state (self);
+
+  self->map_actions = kr_window_create_map_actions (self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "map", self->map_actions);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (update_canvas_theme), self);
 
   g_signal_connect_swapped (self->canvas, "notify::zoom", G_CALLBACK (update_zoom_label), self);
   g_signal_connect (self->canvas, "show-toast", G_CALLBACK (canvas_toast_cb), self);

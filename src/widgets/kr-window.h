@@ -37,5 +37,9 @@ void        kr_window_class_add_actions (GtkWidgetClass *widget_class);
 void        kr_window_update_actions    (KrWindow      *self);
 void        kr_window_save_as           (KrWindow      *self,
                                          gboolean       close_after);
+GActionGroup *kr_window_create_map_actions (KrWindow   *self);
+void        kr_window_sync_map_actions  (KrWindow      *self,
+                                         GActionGroup  *group,
+                                         KrMap         *map);
 
 G_END_DECLS
