@@ -876,6 +876,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
                double          y,
                KrPresentation *self)
 {
+  g_autoptr(GPtrArray) selected = NULL;
   KrTouchpoint *card;
   double hx, hy;
 
