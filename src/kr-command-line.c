@@ -94,7 +94,8 @@ parse_slides (const char  *option_name,
 
   /* GLib gives an optional value the next argument unless it starts with “-”, so in
    * `--slides map.kringel` the map arrives here. */
-  if (value != NULL && !g_ascii_isdigit (*value) && g_file_test (value, G_FILE_TEST_EXISTS))
+  if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, NULL, NULL) &&
+      g_file_test (value, G_FILE_TEST_EXISTS))
     {
       if (self->taken_inputs == NULL)
         self->taken_inputs = g_ptr_array_new_with_free_func (g_free);
@@ -173,6 +174,7 @@ kr_command_line_get_help_description (void)
                            "  kringel --export map.png --preset slide-hd map.kringel\n"
                            "  kringel --export deck.pdf --preset slide-hd --slides=2 map.kringel\n"
                            "  kringel --output-dir pictures --format svg *.kringel"));
+  g_string_append_c (text, '\n');
   return g_string_free (text, FALSE);
 }
 

@@ -18,9 +18,12 @@ cp "$root/tests/data/ui/real-input.kringel" "$work/map.kringel"
 GDK_DEBUG=gl-disable "$kringel" "$work/map.kringel" >"$work/log" 2>&1 &
 app=$!
 
-if ! timeout 20 xdotool search --sync --name "map.kringel" >/dev/null; then
+window=$(timeout 20 xdotool search --sync --name "map.kringel" | head -n 1)
+if [[ -z $window ]]; then
   echo "not ok 1 - the window did not appear"; cat "$work/log"; exit 1
 fi
+# room for both phases whatever side bars the window shows
+xdotool windowsize "$window" 1580 960
 sleep 1.5
 
 # Where is map point (0, 0) on the screen? The first phase's accent bar (#d81b60) starts at
@@ -57,14 +60,14 @@ drag() {   # drag X1 Y1 X2 Y2 (map coordinates)
 }
 hover() { read -r hx hy < <(at "$1" "$2"); xdotool mousemove "$hx" "$hy"; sleep 0.3; }
 
-# t1 (cell p1, offset 24,40 → centre 274,164) into the second phase (phases are 600 wide)
-drag 274 164 874 164
-# t2 → t3 from t2's handle (right edge middle), t2 centre 274,324; t3 centre 890,324
+# t1 (cell p1, offset 24,40 → centre 274,164) into the second phase (phases are 500 wide)
+drag 274 164 774 164
+# t2 → t3 from t2's handle (right edge middle), t2 centre 274,324; t3 centre 790,324
 hover 274 324
-drag 374 324 890 324
+drag 374 324 790 324
 # t3 → t2, then undo it
-hover 890 324
-drag 990 324 274 324
+hover 790 324
+drag 890 324 274 324
 [[ -n ${KR_DEBUG_SHOT:-} ]] && import -window root "$KR_DEBUG_SHOT"
 xdotool key ctrl+z; sleep 0.3
 xdotool key ctrl+s; sleep 1

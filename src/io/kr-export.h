@@ -103,8 +103,8 @@ typedef struct
   guint    n_pages;         /* slides; 1 without */
   guint    n_files;         /* PNG and SVG slides are one file each, a PDF holds all */
   double   scale;           /* pixels or points per map unit */
-  double   dpi;             /* a PNG's physical resolution */
-  double   smallest_text;   /* in the picture's own pixels (at 96 dpi for SVG, PDF) */
+  double   dpi;             /* a PNG's physical resolution; for SVG and PDF the preset's, or 96 */
+  double   smallest_text;   /* in the picture's own pixels (at dpi for SVG, PDF) */
   double   smallest_text_on_slide;  /* in pixels, shown full size on a 1920 × 1080 slide */
   double   card_title_on_slide;
   gboolean legible;         /* smallest_text_on_slide reaches KR_EXPORT_LEGIBLE_TEXT_SIZE and a

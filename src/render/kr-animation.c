@@ -12,10 +12,6 @@
 
 #include "kr-animation.h"
 
-/* ρ of van Wijk and Nuij: how far a long pan zooms out on the way (√2 is their default;
- * a projected map reads better with less). */
-#define ZOOM_CURVATURE 1.2
-
 /* Slow at both ends, at full speed in the middle. */
 double
 kr_ease_in_out_cubic (double progress)
@@ -45,7 +41,7 @@ kr_viewport_interpolate (const KrRect *from,
                          const KrRect *to,
                          double        progress)
 {
-  const double rho = ZOOM_CURVATURE, rho2 = rho * rho, rho4 = rho2 * rho2;
+  const double rho = KR_ANIMATION_ZOOM_CURVATURE, rho2 = rho * rho, rho4 = rho2 * rho2;
   double ux0 = from->x + from->width / 2, uy0 = from->y + from->height / 2;
   double ux1 = to->x + to->width / 2, uy1 = to->y + to->height / 2;
   double w0 = from->width, w1 = to->width;

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 /* Long enough to follow, short enough not to wait for: 250–400 ms. */
 #define KR_ANIMATION_DURATION (320 * G_TIME_SPAN_MILLISECOND)
 
+/* ρ of van Wijk and Nuij: how far a long pan zooms out on the way (√2 is their default;
+ * a projected map reads better with less). */
+#define KR_ANIMATION_ZOOM_CURVATURE 1.2
+
 typedef struct
 {
   KrRect   from;

@@ -43,7 +43,21 @@ struct _KrRenderer
   char *filter_persona;
 
   GHashTable *photos;   /* data: URI → cairo_surface_t, decoded persona photos */
+
+  /* the curves of the connections of routed_map, kept until the map changes */
+  KrMap *routed_map;
+  GArray *routes;       /* CachedRoute */
+  gboolean routes_valid;
 };
+
+typedef struct
+{
+  KrConnection *connection;
+  KrTouchpoint *from;
+  KrTouchpoint *to;
+  int fan;
+  KrRoute route;
+} CachedRoute;
 
 G_DEFINE_FINAL_TYPE (KrRenderer, kr_renderer, G_TYPE_OBJECT)
 
@@ -65,7 +79,18 @@ typedef struct
   KrLayout *layout;
   KrRect viewport;
   PangoContext *pango;
+  double scale;   /* device pixels per map unit, for level of detail */
 } Frame;
+
+/* Below this many device pixels, text can not be read and is not drawn. */
+#define LEGIBLE_PIXELS 4.0
+
+static gboolean
+legible (Frame  *frame,
+         double  size)
+{
+  return size * frame->scale >= LEGIBLE_PIXELS;
+}
 
 static gboolean
 has_persona (KrTouchpoint *touchpoint,
@@ -151,6 +176,39 @@ kr_renderer_set_property (GObject      *object,
 }
 
 static void
+invalidate_routes (KrRenderer *self)
+{
+  self->routes_valid = FALSE;
+}
+
+/* Routes are computed once per state of a map: follow the map whose routes are kept. */
+static void
+watch_map (KrRenderer *self,
+           KrMap      *map)
+{
+  if (self->routed_map == map)
+    return;
+
+  if (self->routed_map != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->routed_map, self);
+      for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
+        g_signal_handlers_disconnect_by_data (kr_map_get_items (self->routed_map, kind), self);
+    }
+
+  g_set_object (&self->routed_map, map);
+  self->routes_valid = FALSE;
+
+  if (map != NULL)
+    {
+      g_signal_connect_swapped (map, "item-changed", G_CALLBACK (invalidate_routes), self);
+      g_signal_connect_swapped (map, "notify", G_CALLBACK (invalidate_routes), self);
+      for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
+        g_signal_connect_swapped (kr_map_get_items (map, kind), "items-changed", G_CALLBACK (invalidate_routes), self);
+    }
+}
+
+static void
 kr_renderer_dispose (GObject *object)
 {
   KrRenderer *self = KR_RENDERER (object);
@@ -159,6 +217,8 @@ kr_renderer_dispose (GObject *object)
   g_clear_pointer (&self->highlight_persona, g_free);
   g_clear_pointer (&self->filter_persona, g_free);
   g_clear_pointer (&self->photos, g_hash_table_unref);
+  watch_map (self, NULL);
+  g_clear_pointer (&self->routes, g_array_unref);
 
   G_OBJECT_CLASS (kr_renderer_parent_class)->dispose (object);
 }
@@ -271,7 +331,7 @@ draw_text (Frame         *frame,
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (frame->theme->font_family);
   int text_width, text_height;
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL || *text == '\0' || !legible (frame, size))
     return 0;
 
   pango_font_description_set_absolute_size (font, size * frame->theme->font_scale * PANGO_SCALE);
@@ -582,6 +642,22 @@ draw_card_footer (Frame        *frame,
     }
 }
 
+/* A card too small to read: its shape and colour only. */
+static void
+draw_card_shape (Frame        *frame,
+                 const KrRect *card,
+                 const KrColor *accent)
+{
+  cairo_t *cr = frame->cr;
+
+  set_color (cr, &frame->theme->card_background);
+  cairo_rectangle (cr, card->x, card->y, card->width, card->height);
+  cairo_fill (cr);
+  set_color (cr, accent);
+  cairo_rectangle (cr, card->x, card->y, ACCENT_WIDTH * 2, card->height);
+  cairo_fill (cr);
+}
+
 static void
 draw_card (Frame        *frame,
            KrTouchpoint *touchpoint,
@@ -596,6 +672,12 @@ draw_card (Frame        *frame,
   const char *channel = kr_touchpoint_get_channel (touchpoint);
 
   kr_color_parse (kr_touchpoint_get_color (touchpoint), &accent);
+
+  if (!legible (frame, 14))
+    {
+      draw_card_shape (frame, card, &accent);
+      return;
+    }
 
   set_color (cr, &frame->theme->card_shadow);
   rounded_rect (cr, &shadow, CARD_RADIUS);
@@ -756,46 +838,115 @@ typedef void (*RouteFunc) (Frame         *frame,
                            const KrRoute *route,
                            gpointer       user_data);
 
-/* Calls @func with the route of every connection whose ends are on the map. */
+/* The card rectangles as the layout places them, without any drag in progress. */
+static GArray *
+collect_layout_rects (Frame *frame)
+{
+  guint n = kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT);
+  GArray *rects = g_array_sized_new (FALSE, FALSE, sizeof (KrRect), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrRect card;
+
+      if (kr_layout_get_card_rect (frame->layout, kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i), &card))
+        g_array_append_val (rects, card);
+    }
+
+  return rects;
+}
+
+/* Computes the curve of every connection of the map as it is (no drag in progress). */
+static void
+build_routes (Frame *frame)
+{
+  KrRenderer *self = frame->renderer;
+  guint n = kr_map_get_n_items (frame->map, KR_ITEM_CONNECTION);
+  g_autoptr(GHashTable) pair_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) cards = n > 0 ? collect_layout_rects (frame) : NULL;
+  KrRect corridor = kr_layout_get_lanes_area (frame->layout);
+
+  if (self->routes == NULL)
+    self->routes = g_array_new (FALSE, FALSE, sizeof (CachedRoute));
+  g_array_set_size (self->routes, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KrConnection *connection = kr_map_get_item (frame->map, KR_ITEM_CONNECTION, i);
+      char *key = pair_key (kr_connection_get_from_id (connection), kr_connection_get_to_id (connection));
+      guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (pair_counts, key));
+      CachedRoute entry = { connection };
+      KrRect from_rect, to_rect;
+
+      g_hash_table_replace (pair_counts, key, GUINT_TO_POINTER (rank + 1));
+      entry.from = kr_map_lookup_touchpoint (frame->map, kr_connection_get_from_id (connection));
+      entry.to = kr_map_lookup_touchpoint (frame->map, kr_connection_get_to_id (connection));
+      entry.fan = fan_index (rank);
+
+      if (entry.from == NULL || entry.to == NULL ||
+          !kr_layout_get_card_rect (frame->layout, entry.from, &from_rect) ||
+          !kr_layout_get_card_rect (frame->layout, entry.to, &to_rect))
+        continue;
+
+      kr_route_connection (&from_rect, &to_rect, entry.from == entry.to, entry.fan,
+                           (const KrRect *) cards->data, cards->len, &corridor, &entry.route);
+      g_array_append_val (self->routes, entry);
+    }
+
+  self->routes_valid = TRUE;
+}
+
+static gboolean
+is_moved (Frame        *frame,
+          KrTouchpoint *touchpoint)
+{
+  GHashTable *moved = frame->renderer->preview_moved;
+
+  return moved != NULL && g_hash_table_contains (moved, touchpoint);
+}
+
+/* Calls @func with the route of every shown connection whose ends are on the map. Routes
+ * are kept between frames; while cards are dragged only their arrows are routed anew, and
+ * while a phase or lane is resized everything is. */
 static void
 route_connections (Frame     *frame,
                    RouteFunc  func,
                    gpointer   user_data)
 {
-  guint n = kr_map_get_n_items (frame->map, KR_ITEM_CONNECTION);
-  g_autoptr(GHashTable) pair_counts = NULL;
-  g_autoptr(GArray) cards = NULL;
-  KrRect corridor;
+  KrRenderer *self = frame->renderer;
+  g_autoptr(GArray) dragged_cards = NULL;
+  KrRect corridor = kr_layout_get_lanes_area (frame->layout);
 
-  if (n == 0)
-    return;
+  watch_map (self, frame->map);
+  if (!self->routes_valid || self->preview_resized != NULL)
+    build_routes (frame);
 
-  pair_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  cards = collect_card_rects (frame);
-  corridor = kr_layout_get_lanes_area (frame->layout);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->routes->len; i++)
     {
-      KrConnection *connection = kr_map_get_item (frame->map, KR_ITEM_CONNECTION, i);
-      KrTouchpoint *from = kr_map_lookup_touchpoint (frame->map, kr_connection_get_from_id (connection));
-      KrTouchpoint *to = kr_map_lookup_touchpoint (frame->map, kr_connection_get_to_id (connection));
-      char *key = pair_key (kr_connection_get_from_id (connection), kr_connection_get_to_id (connection));
-      guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (pair_counts, key));
-      KrRect from_rect, to_rect;
-      KrRoute route;
+      CachedRoute *entry = &g_array_index (self->routes, CachedRoute, i);
+      KrRoute route = entry->route;
 
-      g_hash_table_replace (pair_counts, key, GUINT_TO_POINTER (rank + 1));
-
-      if (from == NULL || to == NULL ||
-          !card_visible (frame, from) || !card_visible (frame, to) ||
-          !card_rect (frame, from, &from_rect) ||
-          !card_rect (frame, to, &to_rect))
+      if (!card_visible (frame, entry->from) || !card_visible (frame, entry->to))
         continue;
 
-      kr_route_connection (&from_rect, &to_rect, from == to, fan_index (rank),
-                           (const KrRect *) cards->data, cards->len, &corridor, &route);
-      func (frame, connection, &route, user_data);
+      if (is_moved (frame, entry->from) || is_moved (frame, entry->to))
+        {
+          KrRect from_rect, to_rect;
+
+          if (dragged_cards == NULL)
+            dragged_cards = collect_card_rects (frame);
+          if (!card_rect (frame, entry->from, &from_rect) || !card_rect (frame, entry->to, &to_rect))
+            continue;
+          kr_route_connection (&from_rect, &to_rect, entry->from == entry->to, entry->fan,
+                               (const KrRect *) dragged_cards->data, dragged_cards->len, &corridor, &route);
+        }
+
+      func (frame, entry->connection, &route, user_data);
     }
+
+  /* a resize preview must not leave its routes behind */
+  if (self->preview_resized != NULL)
+    self->routes_valid = FALSE;
 }
 
 /* How far a label may reach beyond its curve's control points */
@@ -828,7 +979,7 @@ draw_connection (Frame         *frame,
 
   draw_arrowhead (cr, route, ARROW_LENGTH + frame->theme->line_width * 2);
 
-  if (*kr_connection_get_label (connection) != '\0')
+  if (*kr_connection_get_label (connection) != '\0' && legible (frame, 12))
     draw_connection_label (frame, route, kr_connection_get_label (connection));
 }
 
@@ -1441,9 +1592,14 @@ frame_init (Frame      *frame,
             KrMap      *map,
             const KrRect *viewport)
 {
+  double scale_x = 1, scale_y = 0;
+
+  if (cr != NULL)
+    cairo_user_to_device_distance (cr, &scale_x, &scale_y);
+
   *frame = (Frame) { self, self->theme, cr, map,
                      kr_layout_new_resized (map, self->preview_resized, self->preview_size), *viewport,
-                     cr ? create_pango_context (cr) : NULL };
+                     cr ? create_pango_context (cr) : NULL, hypot (scale_x, scale_y) };
 }
 
 static void

@@ -79,3 +79,34 @@ kr_slide_get_spotlight (const KrRect *card,
   return (KrRect) { card->x + card->width / 2 - KR_SLIDE_SPOTLIGHT_CARD_CENTER * width,
                     card->y + card->height / 2 - height / 2, width, height };
 }
+
+static void
+keep_span_within (double *start,
+                  double  size,
+                  double  bounds_start,
+                  double  bounds_size)
+{
+  if (size >= bounds_size)
+    *start = bounds_start + (bounds_size - size) / 2;
+  else
+    *start = CLAMP (*start, bounds_start, bounds_start + bounds_size - size);
+}
+
+/**
+ * kr_slide_keep_within:
+ * @bounds: the overview (see kr_slide_get_overview())
+ *
+ * Returns: @viewport moved as little as needed to show no more empty space beyond the map
+ *   than @bounds does; centred on @bounds in a direction where it is larger. The first and
+ *   the last phase are then shown beside their neighbours, not beside nothing.
+ */
+KrRect
+kr_slide_keep_within (const KrRect *viewport,
+                      const KrRect *bounds)
+{
+  KrRect kept = *viewport;
+
+  keep_span_within (&kept.x, kept.width, bounds->x, bounds->width);
+  keep_span_within (&kept.y, kept.height, bounds->y, bounds->height);
+  return kept;
+}

@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-#define KR_SLIDE_MARGIN 32.0            /* map units around what a stop shows */
+/* Map units around what a stop shows; less than the cell padding, so no sliver of the
+ * persona panels above the headers shows at the top of a phase. */
+#define KR_SLIDE_MARGIN 20.0
 
 /* A spotlit card sits in the left half of the screen, its notes in the right half. */
 #define KR_SLIDE_SPOTLIGHT_CARD_CENTER 0.25  /* of the screen's width */
@@ -23,5 +25,7 @@ KrRect kr_slide_get_phase      (KrLayout     *layout,
 KrRect kr_slide_get_overview   (const KrRect *extent);
 KrRect kr_slide_get_spotlight  (const KrRect *card,
                                 double        aspect);
+KrRect kr_slide_keep_within    (const KrRect *viewport,
+                                const KrRect *bounds);
 
 G_END_DECLS

@@ -32,7 +32,8 @@ struct _KrForm
   KrEditor *editor;
   GPtrArray *targets;
   GPtrArray *bindings;
-  guint updating;
+  guint updating;      /* showing the model in the widgets */
+  guint committing;    /* changing the model from a widget */
 };
 
 G_DEFINE_FINAL_TYPE (KrForm, kr_form, G_TYPE_OBJECT)
@@ -402,7 +403,11 @@ commit (Binding *binding)
   if (get_common_value (self, binding->property, &current) && values_equal (pspec, &value, &current))
     return;
 
+  /* The targets change one after the other; showing their changes meanwhile would show
+   * "mixed" and undo what the person just chose (such as "Other" for a channel). */
+  self->committing++;
   kr_editor_set_shared_property (self->editor, self->targets, binding->property, &value);
+  self->committing--;
 }
 
 static void
@@ -535,6 +540,9 @@ target_notify_cb (GObject    *target,
                   GParamSpec *pspec,
                   KrForm     *self)
 {
+  if (self->committing > 0)
+    return;
+
   for (guint i = 0; i < self->bindings->len; i++)
     {
       Binding *binding = self->bindings->pdata[i];

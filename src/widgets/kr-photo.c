@@ -43,7 +43,6 @@ kr_photo_data_uri_from_pixbuf (GdkPixbuf  *pixbuf,
   g_autofree char *buffer = NULL;
   g_autofree char *encoded = NULL;
   gsize length;
-  gboolean png;
   char *uri;
 
   g_return_val_if_fail (GDK_IS_PIXBUF (pixbuf), NULL);
@@ -51,14 +50,12 @@ kr_photo_data_uri_from_pixbuf (GdkPixbuf  *pixbuf,
 
   upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
   scaled = scale_down (upright ? upright : pixbuf, max_side);
-  png = gdk_pixbuf_get_has_alpha (scaled);
-
-  if (png ? !gdk_pixbuf_save_to_buffer (scaled, &buffer, &length, "png", error, "compression", "9", NULL)
-          : !gdk_pixbuf_save_to_buffer (scaled, &buffer, &length, "jpeg", error, "quality", "88", NULL))
+  /* Always PNG: the renderer (and so every export) draws PNG photos with cairo alone. */
+  if (!gdk_pixbuf_save_to_buffer (scaled, &buffer, &length, "png", error, "compression", "9", NULL))
     return NULL;
 
   encoded = g_base64_encode ((const guchar *) buffer, length);
-  uri = g_strconcat (png ? PNG_PREFIX : JPEG_PREFIX, encoded, NULL);
+  uri = g_strconcat (PNG_PREFIX, encoded, NULL);
   if (strlen (uri) > KR_MAX_PHOTO_BYTES)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The picture is too large"));

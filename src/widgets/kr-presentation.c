@@ -29,6 +29,7 @@
 #define NEIGHBOUR_VEIL 0.45      /* how much the phases beside the current one fade */
 #define HIDDEN_VEIL 0.93         /* how much progressive reveal hides the phases to come */
 #define MESSAGE_TIMEOUT 2600     /* ms a short message stays */
+#define MOVING_RESOLUTION 0.5    /* of the screen's, while the view moves */
 
 /* the pointer highlight: warm, translucent, visible on a washed-out projector */
 static const GdkRGBA pointer_fill = { 1.0, 0.78, 0.0, 0.38 };
@@ -91,9 +92,9 @@ struct _KrPresentation
   guint clock_source;
   guint message_source;
 
-  /* template children */
-  GtkOverlay *overlay;
+  /* template children (the overlay is the window's child, which GtkWindow disposes) */
   GtkDrawingArea *stage;
+  GtkDrawingArea *pointer_layer;   /* over the stage, so a moving pointer redraws only itself */
   GtkLabel *indicator_label;
   GtkLabel *timer_label;
   GtkLabel *editing_label;
@@ -101,8 +102,7 @@ struct _KrPresentation
   GtkLabel *message_label;
   GtkWidget *notes_panel;
   GtkLabel *notes_title;
-  GtkLabel *notes_description;
-  GtkBox *notes_list;
+  GtkLabel *notes_description;   /* the notes follow it in the panel */
   GtkEntry *title_entry;
 };
 
@@ -242,6 +242,16 @@ get_handle (KrPresentation *self,
   return TRUE;
 }
 
+/* The notes beside a spotlit card and the title being typed follow the view. */
+static void
+queue_allocate_overlay (KrPresentation *self)
+{
+  GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (self));
+
+  if (overlay != NULL)
+    gtk_widget_queue_allocate (overlay);
+}
+
 /* Stops and the view */
 
 static KrRect
@@ -249,21 +259,19 @@ compute_target (KrPresentation *self)
 {
   g_autoptr(KrLayout) layout = kr_layout_new (self->map);
   double aspect = stage_aspect (self);
-  KrRect frame, card;
+  KrRect extent, overview, frame, card;
 
   if (self->spotlight != NULL && kr_renderer_get_card_rect (self->renderer, self->map, self->spotlight, &card))
     return kr_slide_get_spotlight (&card, aspect);
 
+  extent = kr_renderer_get_extent (self->renderer, self->map);
+  overview = kr_slide_get_overview (&extent);
   if (self->current_phase == OVERVIEW || self->current_phase > kr_layout_get_n_phases (layout))
-    {
-      KrRect extent = kr_renderer_get_extent (self->renderer, self->map);
+    return kr_rect_fit_aspect (&overview, aspect);
 
-      frame = kr_slide_get_overview (&extent);
-    }
-  else
-    frame = kr_slide_get_phase (layout, self->current_phase - 1);
-
-  return kr_rect_fit_aspect (&frame, aspect);
+  frame = kr_slide_get_phase (layout, self->current_phase - 1);
+  frame = kr_rect_fit_aspect (&frame, aspect);
+  return kr_slide_keep_within (&frame, &overview);
 }
 
 static gboolean
@@ -301,7 +309,7 @@ tick_cb (GtkWidget     *widget,
 
   self->tick_id = 0;
   /* the card being renamed and the notes follow the view */
-  gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
+  queue_allocate_overlay (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -318,7 +326,7 @@ show_current_stop (KrPresentation *self,
       stop_animation (self);
       self->viewport = self->target;
       gtk_widget_queue_draw (GTK_WIDGET (self->stage));
-      gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
+      queue_allocate_overlay (self);
       return;
     }
 
@@ -412,44 +420,45 @@ show_message (KrPresentation *self,
   self->message_source = g_timeout_add (MESSAGE_TIMEOUT, hide_message_cb, self);
 }
 
-static GtkWidget *
-create_note_row (KrNote *note)
+/* A note, large, and when it was written, small, under it. They go straight into the
+ * panel: GTK 4.8 keeps measuring a box that was once empty as if nothing in it wrapped. */
+static void
+append_note (GtkBox *list,
+             KrNote *note)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *text = gtk_label_new (kr_note_get_text (note));
   g_autoptr(GDateTime) created = g_date_time_new_from_iso8601 (kr_note_get_created (note), NULL);
 
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_widget_add_css_class (box, "kr-presentation-note");
+  gtk_widget_add_css_class (text, "kr-presentation-note");
+  gtk_box_append (list, text);
 
   if (created != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (created);
       /* TRANSLATORS: when a note was written, see g_date_time_format() */
-      g_autofree char *date = g_date_time_format (local, _("%e %B %Y"));
-      GtkWidget *date_label = gtk_label_new (g_strstrip (date));
+      g_autofree char *date = g_date_time_format (local, _("%-d %B %Y"));
+      GtkWidget *date_label = gtk_label_new (date);
 
       gtk_label_set_xalign (GTK_LABEL (date_label), 0);
       gtk_widget_add_css_class (date_label, "kr-presentation-note-date");
-      gtk_box_append (GTK_BOX (box), date_label);
+      gtk_box_append (list, date_label);
     }
-
-  return box;
 }
 
 static void
 update_notes_panel (KrPresentation *self)
 {
+  GtkBox *panel = GTK_BOX (self->notes_panel);
   GtkWidget *child;
   GListModel *notes;
   const char *description;
   guint n_notes;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list))) != NULL)
-    gtk_box_remove (self->notes_list, child);
+  while ((child = gtk_widget_get_next_sibling (GTK_WIDGET (self->notes_description))) != NULL)
+    gtk_box_remove (panel, child);
 
   gtk_widget_set_visible (self->notes_panel, self->spotlight != NULL);
   if (self->spotlight == NULL)
@@ -466,7 +475,7 @@ update_notes_panel (KrPresentation *self)
     {
       g_autoptr(KrNote) note = g_list_model_get_item (notes, i);
 
-      gtk_box_append (self->notes_list, create_note_row (note));
+      append_note (panel, note);
     }
 
   if (n_notes == 0)
@@ -475,10 +484,10 @@ update_notes_panel (KrPresentation *self)
 
       gtk_label_set_xalign (GTK_LABEL (none), 0);
       gtk_widget_add_css_class (none, "kr-presentation-no-notes");
-      gtk_box_append (self->notes_list, none);
+      gtk_box_append (panel, none);
     }
 
-  gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
+  queue_allocate_overlay (self);
 }
 
 static void
@@ -487,6 +496,7 @@ update_labels (KrPresentation *self)
   g_autofree char *indicator = kr_presentation_dup_phase_label (self, self->current_phase);
 
   gtk_label_set_text (self->indicator_label, indicator);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, indicator, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->timer_label), self->timer_visible);
   gtk_widget_set_visible (GTK_WIDGET (self->editing_label), self->editing);
   update_timer_label (self);
@@ -632,11 +642,17 @@ draw_spotlight (KrPresentation *self,
 }
 
 static void
-draw_pointer (KrPresentation *self,
-              cairo_t        *cr,
-              int             height)
+draw_pointer_cb (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        user_data)
 {
+  KrPresentation *self = user_data;
   double radius = MAX (34, height * 0.045);
+
+  if (!self->pointer_visible || !self->pointer_inside)
+    return;
 
   cairo_new_path (cr);
   cairo_arc (cr, self->pointer_x, self->pointer_y, radius, 0, 2 * G_PI);
@@ -647,14 +663,13 @@ draw_pointer (KrPresentation *self,
   cairo_stroke (cr);
 }
 
+/* The map as the room sees it, veils, marks and spotlight included. */
 static void
-draw_stage_cb (GtkDrawingArea *area,
-               cairo_t        *cr,
-               int             width,
-               int             height,
-               gpointer        user_data)
+draw_scene (KrPresentation *self,
+            cairo_t        *cr,
+            int             width,
+            int             height)
 {
-  KrPresentation *self = user_data;
   const KrColor *paper = &kr_theme_get (KR_THEME_PROJECTOR)->background;
   g_autoptr(KrLayout) layout = NULL;
   double scale, offset_x, offset_y;
@@ -683,9 +698,40 @@ draw_stage_cb (GtkDrawingArea *area,
 
   if (self->spotlight != NULL)
     draw_spotlight (self, cr, width, height);
+}
 
-  if (self->pointer_visible && self->pointer_inside)
-    draw_pointer (self, cr, height);
+/* While the view moves, the map is drawn at a lower resolution and scaled up: drawing a
+ * whole projector's worth of pixels costs more than a frame has (≈ 24 ms at 1920 × 1080,
+ * ≈ 5 ms at half that, on the reference machines); the last frame is sharp again. */
+static void
+draw_stage_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  KrPresentation *self = user_data;
+
+  if (self->tick_id != 0 && width > 1 && height > 1)
+    {
+      int low_width = (int) ceil (width * MOVING_RESOLUTION), low_height = (int) ceil (height * MOVING_RESOLUTION);
+      cairo_surface_t *low = cairo_image_surface_create (CAIRO_FORMAT_RGB24, low_width, low_height);
+      cairo_t *low_cr = cairo_create (low);
+
+      cairo_scale (low_cr, MOVING_RESOLUTION, MOVING_RESOLUTION);
+      draw_scene (self, low_cr, width, height);
+      cairo_destroy (low_cr);
+
+      cairo_save (cr);
+      cairo_scale (cr, 1 / MOVING_RESOLUTION, 1 / MOVING_RESOLUTION);
+      cairo_set_source_surface (cr, low, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      cairo_surface_destroy (low);
+    }
+  else
+    draw_scene (self, cr, width, height);
 }
 
 /* Overlay children that follow the map: the notes beside a spotlit card, the title entry. */
@@ -741,7 +787,7 @@ begin_title_edit (KrPresentation *self,
   gtk_widget_set_visible (GTK_WIDGET (self->title_entry), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->title_entry), 0, -1);
-  gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
+  queue_allocate_overlay (self);
 }
 
 static void
@@ -1038,14 +1084,18 @@ motion_cb (GtkEventControllerMotion *controller,
   if (self->drag == DRAG_NONE)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self->stage), cursor_for (self, card, on_handle));
 
+  if (!self->editing)
+    card = NULL;
   if (card != self->hover)
     {
-      self->hover = self->editing ? card : NULL;
+      self->hover = card;
       gtk_widget_queue_draw (GTK_WIDGET (self->stage));
     }
 
-  if (self->pointer_visible || self->drag == DRAG_CONNECT)
+  if (self->drag == DRAG_CONNECT)
     gtk_widget_queue_draw (GTK_WIDGET (self->stage));
+  if (self->pointer_visible)
+    gtk_widget_queue_draw (GTK_WIDGET (self->pointer_layer));
 }
 
 static void
@@ -1056,6 +1106,7 @@ leave_cb (GtkEventControllerMotion *controller,
   if (self->drag == DRAG_NONE)
     self->hover = NULL;
   gtk_widget_queue_draw (GTK_WIDGET (self->stage));
+  gtk_widget_queue_draw (GTK_WIDGET (self->pointer_layer));
 }
 
 static void
@@ -1075,7 +1126,8 @@ setup_input (KrPresentation *self)
 
   clicks = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (clicks), GDK_BUTTON_PRIMARY);
-  g_signal_connect (clicks, "pressed", G_CALLBACK (double_click_cb), self);
+  /* on release: the press that ends a double-click also begins a drag, which ends typing */
+  g_signal_connect (clicks, "released", G_CALLBACK (double_click_cb), self);
   gtk_widget_add_controller (stage, GTK_EVENT_CONTROLLER (clicks));
 
   motion = gtk_event_controller_motion_new ();
@@ -1089,6 +1141,7 @@ setup_input (KrPresentation *self)
   g_signal_connect_swapped (self->title_entry, "activate", G_CALLBACK (title_activate_cb), self);
 
   gtk_drawing_area_set_draw_func (self->stage, draw_stage_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->pointer_layer, draw_pointer_cb, self, NULL);
   g_signal_connect (self->stage, "resize", G_CALLBACK (stage_resize_cb), self);
 }
 
@@ -1239,25 +1292,64 @@ static const struct {
   { GDK_KEY_y, GDK_CONTROL_MASK, "presentation.redo", -1 },
 };
 
-static void
-add_bindings (GtkWidgetClass *widget_class)
+static gboolean
+shortcut_cb (GtkWidget *widget,
+             GVariant  *arguments,
+             gpointer   user_data)
 {
+  KrPresentation *self = KR_PRESENTATION (widget);
+  g_autoptr(GVariant) parameters = NULL;
+  g_autoptr(GVariant) parameter = NULL;
+  const char *action;
+
+  /* keys being typed into a card's title belong to the title */
+  if (typing_title (self))
+    return FALSE;
+
+  g_variant_get (arguments, "(&sv)", &action, &parameters);
+  if (g_variant_n_children (parameters) > 0)
+    parameter = g_variant_get_child_value (parameters, 0);
+
+  return gtk_widget_activate_action_variant (widget, action, parameter);
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              GdkModifierType        modifiers,
+              const char            *action,
+              int                    phase)
+{
+  GVariant *parameter = phase >= 0 ? g_variant_new ("(u)", (guint) phase) : g_variant_new ("()");
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_callback_action_new (shortcut_cb, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new ("(sv)", action, parameter));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* The keys act before GTK's own (the window's arrow keys move the focus), in the capture
+ * phase, but let a title being typed have them. */
+static void
+setup_shortcuts (KrPresentation *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (controller, "kr-presentation-keys");
+
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    {
-      if (bindings[i].phase >= 0)
-        gtk_widget_class_add_binding_action (widget_class, bindings[i].keyval, bindings[i].modifiers,
-                                             bindings[i].action, "u", (guint) bindings[i].phase);
-      else
-        gtk_widget_class_add_binding_action (widget_class, bindings[i].keyval, bindings[i].modifiers,
-                                             bindings[i].action, NULL);
-    }
+    add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), bindings[i].keyval, bindings[i].modifiers,
+                  bindings[i].action, bindings[i].phase);
 
   /* the number keys jump to phase 1 … 9 */
   for (guint phase = 1; phase <= 9; phase++)
     {
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + phase, 0, "presentation.go-to", "u", phase);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + phase, 0, "presentation.go-to", "u", phase);
+      add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_0 + phase, 0, "presentation.go-to", phase);
+      add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_KP_0 + phase, 0, "presentation.go-to", phase);
     }
+
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* Following the map */
@@ -1358,12 +1450,22 @@ emit_closed (KrPresentation *self)
 static gboolean
 kr_presentation_close_request (GtkWindow *window)
 {
-  KrPresentation *self = KR_PRESENTATION (window);
-
-  end_title_edit (self, TRUE);
-  emit_closed (self);
+  end_title_edit (KR_PRESENTATION (window), TRUE);
 
   return GTK_WINDOW_CLASS (kr_presentation_parent_class)->close_request (window);
+}
+
+/* Closing and gtk_window_destroy() both end here, whoever holds references. */
+static void
+kr_presentation_unrealize (GtkWidget *widget)
+{
+  KrPresentation *self = KR_PRESENTATION (widget);
+
+  stop_animation (self);
+  GTK_WIDGET_CLASS (kr_presentation_parent_class)->unrealize (widget);
+
+  if (self->map != NULL)
+    emit_closed (self);
 }
 
 static void
@@ -1517,6 +1619,7 @@ kr_presentation_class_init (KrPresentationClass *klass)
   object_class->get_property = kr_presentation_get_property;
   object_class->set_property = kr_presentation_set_property;
 
+  widget_class->unrealize = kr_presentation_unrealize;
   window_class->close_request = kr_presentation_close_request;
 
   properties[PROP_EDITOR] =
@@ -1565,8 +1668,8 @@ kr_presentation_class_init (KrPresentationClass *klass)
 
   kr_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kringel/Kringel/ui/kr-presentation.ui");
-  gtk_widget_class_bind_template_child (widget_class, KrPresentation, overlay);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, stage);
+  gtk_widget_class_bind_template_child (widget_class, KrPresentation, pointer_layer);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, indicator_label);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, timer_label);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, editing_label);
@@ -1575,7 +1678,6 @@ kr_presentation_class_init (KrPresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, notes_panel);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, notes_title);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, notes_description);
-  gtk_widget_class_bind_template_child (widget_class, KrPresentation, notes_list);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, title_entry);
   gtk_widget_class_bind_template_callback (widget_class, get_child_position_cb);
 
@@ -1591,7 +1693,6 @@ kr_presentation_class_init (KrPresentationClass *klass)
   gtk_widget_class_install_property_action (widget_class, "presentation.reveal", "reveal");
   gtk_widget_class_install_property_action (widget_class, "presentation.timer", "timer-visible");
   gtk_widget_class_install_property_action (widget_class, "presentation.pointer", "pointer-visible");
-  add_bindings (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "window");
 }
@@ -1608,6 +1709,7 @@ kr_presentation_init (KrPresentation *self)
   self->viewport = (KrRect) { 0, 0, 1600, 900 };
 
   setup_input (self);
+  setup_shortcuts (self);
   self->clock_source = g_timeout_add (250, clock_cb, self);
 }
 
@@ -1939,7 +2041,7 @@ kr_presentation_set_pointer_visible (KrPresentation *self,
     return;
 
   self->pointer_visible = visible;
-  gtk_widget_queue_draw (GTK_WIDGET (self->stage));
+  gtk_widget_queue_draw (GTK_WIDGET (self->pointer_layer));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINTER_VISIBLE]);
 }
 

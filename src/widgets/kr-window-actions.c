@@ -151,9 +151,24 @@ add_phase_or_lane_action (GtkWidget  *widget,
                               "b", TRUE);
 }
 
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "win.show-personas"))
+    kr_window_toggle_personas (KR_WINDOW (widget));
+  else
+    kr_window_toggle_inspector (KR_WINDOW (widget));
+}
+
 void
 kr_window_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-personas", NULL, toggle_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_panel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-personas", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "win.show-inspector", NULL);
   gtk_widget_class_install_action (widget_class, "win.add-touchpoint", "s", add_touchpoint_action);
   gtk_widget_class_install_action (widget_class, "win.add-phase", NULL, add_phase_or_lane_action);
   gtk_widget_class_install_action (widget_class, "win.add-lane", NULL, add_phase_or_lane_action);

@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "kr-channel-palette.h"
+#include "kr-inspector.h"
 #include "kr-outline.h"
+#include "kr-persona-panel.h"
 #include "kr-templates.h"
 #include "kr-window.h"
 
@@ -31,6 +33,11 @@ struct _KrWindow
   GtkLabel *banner_label;
   KrCanvas *canvas;
   KrOutline *outline;
+  KrInspector *inspector;
+  KrPersonaPanel *persona_panel;
+  GtkStack *sidebar_stack;
+  GtkToggleButton *sidebar_button;
+  GtkToggleButton *inspector_button;
   GtkLabel *zoom_label;
 };
 
@@ -132,7 +139,41 @@ document_changed (KrWindow *self)
   update_title (self);
   kr_window_update_actions (self);
   if (self->document != NULL)
-    kr_canvas_set_editable (self->canvas, !kr_document_get_read_only (self->document));
+    {
+      gboolean editable = !kr_document_get_read_only (self->document);
+
+      kr_canvas_set_editable (self->canvas, editable);
+      kr_inspector_set_editable (self->inspector, editable);
+      kr_persona_panel_set_editable (self->persona_panel, editable);
+    }
+}
+
+/* The persona chosen in the panel is highlighted on the map, or is all it shows. */
+static void
+persona_focus_changed (KrWindow *self)
+{
+  KrRenderer *renderer = kr_canvas_get_renderer (self->canvas);
+
+  kr_renderer_set_highlight_persona (renderer, kr_persona_panel_get_highlight_persona (self->persona_panel));
+  kr_renderer_set_filter_persona (renderer, kr_persona_panel_get_filter_persona (self->persona_panel));
+  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+}
+
+/* F9: the persona panel in the side bar, or the side bar away if it is showing already. */
+void
+kr_window_toggle_personas (KrWindow *self)
+{
+  gboolean showing = gtk_toggle_button_get_active (self->sidebar_button) &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "personas") == 0;
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "personas");
+  gtk_toggle_button_set_active (self->sidebar_button, !showing);
+}
+
+void
+kr_window_toggle_inspector (KrWindow *self)
+{
+  gtk_toggle_button_set_active (self->inspector_button, !gtk_toggle_button_get_active (self->inspector_button));
 }
 
 /* Shows @document in the window, replacing what was there. */
@@ -161,6 +202,8 @@ kr_window_set_document (KrWindow   *self,
   self->selection = kr_selection_new (kr_document_get_map (document));
   kr_canvas_set_editor (self->canvas, self->editor, self->selection);
   kr_outline_set_map (self->outline, kr_document_get_map (document), self->selection);
+  kr_inspector_set_editor (self->inspector, self->editor, self->selection);
+  kr_persona_panel_set_editor (self->persona_panel, self->editor, self->selection);
   kr_canvas_set_editable (self->canvas, !kr_document_get_read_only (document));
   show_banner (self, kr_document_get_warning (document));
   document_changed (self);
@@ -534,6 +577,8 @@ kr_window_class_init (KrWindowClass *klass)
   g_type_ensure (KR_TYPE_CANVAS);
   g_type_ensure (KR_TYPE_CHANNEL_PALETTE);
   g_type_ensure (KR_TYPE_OUTLINE);
+  g_type_ensure (KR_TYPE_INSPECTOR);
+  g_type_ensure (KR_TYPE_PERSONA_PANEL);
   kr_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kringel/Kringel/ui/kr-window.ui");
@@ -545,6 +590,11 @@ kr_window_class_init (KrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, persona_panel);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, KrWindow, inspector_button);
   gtk_widget_class_bind_template_child (widget_class, KrWindow, zoom_label);
 
   kr_window_class_add_actions (widget_class);
@@ -563,6 +613,8 @@ kr_window_init (KrWindow *self)
 
   g_signal_connect_swapped (self->canvas, "notify::zoom", G_CALLBACK (update_zoom_label), self);
   g_signal_connect (self->canvas, "show-toast", G_CALLBACK (canvas_toast_cb), self);
+  g_signal_connect_swapped (self->persona_panel, "notify::highlight-persona", G_CALLBACK (persona_focus_changed), self);
+  g_signal_connect_swapped (self->persona_panel, "notify::filter-persona", G_CALLBACK (persona_focus_changed), self);
   update_zoom_label (self);
 }
 

@@ -37,6 +37,8 @@ void        kr_window_class_add_actions (GtkWidgetClass *widget_class);
 void        kr_window_update_actions    (KrWindow      *self);
 void        kr_window_save_as           (KrWindow      *self,
                                          gboolean       close_after);
+void        kr_window_toggle_personas   (KrWindow      *self);
+void        kr_window_toggle_inspector  (KrWindow      *self);
 GActionGroup *kr_window_create_map_actions (KrWindow   *self);
 void        kr_window_sync_map_actions  (KrWindow      *self,
                                          GActionGroup  *group,

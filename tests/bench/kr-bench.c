@@ -140,14 +140,24 @@ first_of_phase (const MapShape *shape,
   return MIN (first, shape->n_touchpoints);
 }
 
+/* A touchpoint of @phase near where @touchpoint sits in its own phase: the same lane or the
+ * next, at most two rows up or down. Journeys lead to neighbours far more often than across
+ * the whole map. */
 static guint
-random_in_phase (GRand          *rand,
-                 const MapShape *shape,
-                 guint           phase)
+random_near_in_phase (GRand          *rand,
+                      const MapShape *shape,
+                      guint           touchpoint,
+                      guint           phase)
 {
   guint first = first_of_phase (shape, phase), end = first_of_phase (shape, phase + 1);
+  int slot = touchpoint - first_of_phase (shape, phase_of (shape, touchpoint));
+  int reach = 2 * shape->n_lanes * shape->columns + 1;
 
-  return end > first ? (guint) g_rand_int_range (rand, first, end) : first;
+  if (end <= first)
+    return first;
+
+  slot += g_rand_int_range (rand, -reach, reach + 1);
+  return first + CLAMP (slot, 0, (int) (end - first) - 1);
 }
 
 static void
@@ -261,7 +271,7 @@ append_touchpoints (GString        *json,
 
 /* 1.5 per touchpoint: a fifth loop back one to three phases, 3 % are self-loops, 3 % repeat
  * the previous pair (parallel arrows), the rest lead forward within the phase or to the
- * next one or two. */
+ * next one or two; all to cards in about the same lane and rows. */
 static void
 append_connections (GString        *json,
                     const MapShape *shape,
@@ -283,9 +293,9 @@ append_connections (GString        *json,
       else if (kind < 0.06)
         to = from;
       else if (kind < 0.26)
-        to = random_in_phase (rand, shape, phase - MIN (phase, back));
+        to = random_near_in_phase (rand, shape, from, phase - MIN (phase, back));
       else
-        to = random_in_phase (rand, shape, MIN (phase + ahead, shape->n_phases - 1));
+        to = random_near_in_phase (rand, shape, from, MIN (phase + ahead, shape->n_phases - 1));
 
       g_string_append_printf (json, "    {\"id\": \"c%u\", \"from\": \"t%u\", \"to\": \"t%u\", \"label\": \"%s\", "
                               "\"style\": \"%s\"}%s\n",

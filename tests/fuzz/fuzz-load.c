@@ -1,7 +1,7 @@
 /* fuzz-load.c: libFuzzer harness for the map loader
  *
  * Any input must either be refused with one located message or give a map that saves,
- * loads again and saves to the same bytes.
+ * loads again and saves to the same bytes. A GLib critical or warning is a finding too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +27,12 @@ check_refusal (const GError *error)
   fuzz_check (g_str_has_prefix (error->message, "fuzz:"),
               "the message does not start with the file name: %s", error->message);
   fuzz_check (strchr (error->message, '\n') == NULL, "the message has several lines: %s", error->message);
+
+  /* Syntax errors come from kr_json_check() ("fuzz:LINE:COLUMN: …"); one from json-glib
+   * ("fuzz: …") means the checker let through what the parser can not read. */
+  if (error->code == KR_LOAD_ERROR_SYNTAX)
+    fuzz_check (g_ascii_isdigit (error->message[strlen ("fuzz:")]),
+                "json-glib refused what the checker accepted: %s", error->message);
 }
 
 static void
