@@ -32,7 +32,10 @@ main (int   argc,
   g_autofree char *description = NULL;
   g_auto(GStrv) files = NULL;
   gboolean version = FALSE;
+  gboolean present = FALSE;
   GOptionEntry entries[] = {
+    { "present", 'p', 0, G_OPTION_ARG_NONE, &present,
+      N_("Open FILE straight into presentation mode, fullscreen"), NULL },
     { "version", 'v', 0, G_OPTION_ARG_NONE, &version, N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE…]") },
     { NULL }
@@ -69,6 +72,13 @@ main (int   argc,
       return 1;
     }
 
+  if (present && (files == NULL || g_strv_length (files) != 1))
+    {
+      g_printerr ("kringel: %s\n", _("--present needs exactly one map file"));
+      return 1;
+    }
+
   app = kr_application_new ();
+  kr_application_set_present_on_open (app, present);
   return kr_application_run_with_files (app, (const char * const *) files);
 }

@@ -670,6 +670,7 @@ draw_card (Frame        *frame,
   double inner_x = card->x + ACCENT_WIDTH + CARD_PADDING;
   double inner_width = card->width - ACCENT_WIDTH - 2 * CARD_PADDING;
   const char *channel = kr_touchpoint_get_channel (touchpoint);
+  int title_lines;
 
   kr_color_parse (kr_touchpoint_get_color (touchpoint), &accent);
 
@@ -712,8 +713,11 @@ draw_card (Frame        *frame,
   draw_emotion_face (frame, kr_touchpoint_get_emotion (touchpoint),
                      kr_rect_right (card) - CARD_PADDING - FACE_SIZE, card->y + CARD_PADDING - 4, FACE_SIZE);
 
+  /* as many title lines as fit above the footer (fewer with the projector's large type) */
+  title_lines = (int) ((kr_rect_bottom (card) - CARD_PADDING - 18 - (card->y + CARD_PADDING + 20)) /
+                       (14 * frame->theme->font_scale * 1.2));
   draw_text (frame, kr_touchpoint_get_title (touchpoint), 14, TEXT_BOLD, &frame->theme->text,
-             inner_x, card->y + CARD_PADDING + 20, inner_width, 2, PANGO_ALIGN_LEFT);
+             inner_x, card->y + CARD_PADDING + 20, inner_width, CLAMP (title_lines, 1, 2), PANGO_ALIGN_LEFT);
 
   draw_card_footer (frame, touchpoint, card);
 }

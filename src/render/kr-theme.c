@@ -82,7 +82,7 @@ static const KrTheme themes[KR_N_THEMES] = {
     .emotion_mid = RGB (0x8a4b00),
     .emotion_high = RGB (0x006b2e),
     .font_family = "Cantarell, DejaVu Sans, Sans",
-    .font_scale = 1.25,
+    .font_scale = 1.0,   /* the presentation zooms in; cards keep their two title lines */
     .line_width = 3.5,
     .card_border_width = 2.5,
   },

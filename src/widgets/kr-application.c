@@ -22,6 +22,7 @@ struct _KrApplication
 
   GMenu *recent_menu;
   GSettings *settings;   /* NULL when the schema is not installed */
+  gboolean present_on_open;
 };
 
 G_DEFINE_FINAL_TYPE (KrApplication, kr_application, ADW_TYPE_APPLICATION)
@@ -78,6 +79,12 @@ open_file (KrApplication *self,
     }
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (self->present_on_open)
+    {
+      self->present_on_open = FALSE;
+      kr_window_present_map (window);
+    }
 }
 
 /* A new map: from the template chosen in the preferences, or blank. */
@@ -420,4 +427,14 @@ kr_ensure_resources (void)
 
       g_once_init_leave (&registered, 1);
     }
+}
+
+/* With --present, the map opened from the command line goes straight into presentation. */
+void
+kr_application_set_present_on_open (KrApplication *self,
+                                    gboolean       present)
+{
+  g_return_if_fail (KR_IS_APPLICATION (self));
+
+  self->present_on_open = present;
 }

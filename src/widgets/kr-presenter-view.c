@@ -298,6 +298,64 @@ end_action (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self->presentation));
 }
 
+/* A clicker sends its keys to whichever window has the focus, often this one on the
+ * laptop: the steps it asks for go to the presentation. */
+static const struct {
+  guint keyval;
+  GdkModifierType modifiers;
+  const char *action;
+  int phase;   /* for presentation.go-to, else -1 */
+} forwarded_keys[] = {
+  { GDK_KEY_Right, 0, "presentation.next", -1 },
+  { GDK_KEY_Page_Down, 0, "presentation.next", -1 },
+  { GDK_KEY_space, 0, "presentation.next", -1 },
+  { GDK_KEY_Left, 0, "presentation.previous", -1 },
+  { GDK_KEY_Page_Up, 0, "presentation.previous", -1 },
+  { GDK_KEY_space, GDK_SHIFT_MASK, "presentation.previous", -1 },
+  { GDK_KEY_Home, 0, "presentation.go-to", 1 },
+  { GDK_KEY_End, 0, "presentation.go-to", 0 },
+  { GDK_KEY_Escape, 0, "presentation.escape", -1 },
+  { GDK_KEY_t, 0, "presentation.timer", -1 },
+  { GDK_KEY_r, 0, "presentation.reveal", -1 },
+};
+
+static gboolean
+forward_key_cb (GtkWidget *widget,
+                GVariant  *arguments,
+                gpointer   user_data)
+{
+  KrPresenterView *self = KR_PRESENTER_VIEW (widget);
+  const char *action;
+  int phase;
+
+  if (self->presentation == NULL)
+    return FALSE;
+
+  g_variant_get (arguments, "(&si)", &action, &phase);
+  if (phase >= 0)
+    return gtk_widget_activate_action (GTK_WIDGET (self->presentation), action, "u", (guint) phase);
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->presentation), action, NULL);
+}
+
+static void
+setup_forwarded_keys (KrPresenterView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (forwarded_keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (forwarded_keys[i].keyval, forwarded_keys[i].modifiers),
+                                                gtk_callback_action_new (forward_key_cb, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new ("(si)", forwarded_keys[i].action, forwarded_keys[i].phase));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 kr_presenter_view_dispose (GObject *object)
 {
@@ -385,6 +443,7 @@ static void
 kr_presenter_view_init (KrPresenterView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_forwarded_keys (self);
 }
 
 /**

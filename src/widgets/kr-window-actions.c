@@ -162,9 +162,19 @@ toggle_panel_action (GtkWidget  *widget,
     kr_window_toggle_inspector (KR_WINDOW (widget));
 }
 
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  kr_window_present_map (KR_WINDOW (widget));
+}
+
 void
 kr_window_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-personas", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-personas", NULL);

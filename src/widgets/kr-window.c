@@ -10,6 +10,8 @@
 #include "kr-inspector.h"
 #include "kr-outline.h"
 #include "kr-persona-panel.h"
+#include "kr-presentation.h"
+#include "kr-presenter-view.h"
 #include "kr-templates.h"
 #include "kr-window.h"
 
@@ -22,6 +24,8 @@ struct _KrWindow
   KrSelection *selection;
   GSettings *settings;          /* NULL when the schema is not installed */
   GActionGroup *map_actions;
+  KrPresentation *presentation;     /* weak: the running presentation */
+  GtkWindow *presenter_window;      /* weak: its presenter view on the laptop screen */
   gboolean closing_confirmed;
 
   /* template children */
@@ -148,6 +152,58 @@ document_changed (KrWindow *self)
     }
 }
 
+static void
+presentation_closed_cb (KrWindow *self)
+{
+  if (self->presenter_window != NULL)
+    gtk_window_destroy (self->presenter_window);
+  g_clear_weak_pointer (&self->presentation);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", TRUE);
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+stop_presentation (KrWindow *self)
+{
+  if (self->presentation != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->presentation));
+}
+
+/* Presents the map fullscreen: on a second screen if there is one, with the presenter view
+ * (notes, next phase, timer) on this window's screen; else on this screen. */
+void
+kr_window_present_map (KrWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  GdkMonitor *projector;
+  KrPresentation *presentation;
+
+  if (self->presentation != NULL || self->editor == NULL)
+    return;
+
+  projector = kr_presentation_pick_monitor (display, surface ? gdk_display_get_monitor_at_surface (display, surface) : NULL);
+  presentation = kr_presentation_new (gtk_window_get_application (GTK_WINDOW (self)), self->editor, self->selection);
+  g_set_weak_pointer (&self->presentation, presentation);
+  g_signal_connect_object (presentation, "closed", G_CALLBACK (presentation_closed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
+
+  if (projector != NULL)
+    {
+      GtkWidget *presenter = gtk_window_new ();
+
+      gtk_window_set_title (GTK_WINDOW (presenter), _("Presenter View"));
+      gtk_window_set_transient_for (GTK_WINDOW (presenter), GTK_WINDOW (self));
+      gtk_window_set_default_size (GTK_WINDOW (presenter), 1000, 700);
+      gtk_window_set_child (GTK_WINDOW (presenter), kr_presenter_view_new (presentation));
+      g_set_weak_pointer (&self->presenter_window, GTK_WINDOW (presenter));
+      gtk_window_present (GTK_WINDOW (presenter));
+    }
+
+  kr_presentation_start (presentation, projector);
+}
+
 /* The persona chosen in the panel is highlighted on the map, or is all it shows. */
 static void
 persona_focus_changed (KrWindow *self)
@@ -190,6 +246,8 @@ kr_window_set_document (KrWindow   *self,
       g_signal_handlers_disconnect_by_data (kr_document_get_map (self->document), self);
     }
 
+  /* a presentation shows the old map through the old editor */
+  stop_presentation (self);
   g_set_object (&self->document, document);
   g_signal_connect_swapped (kr_document_get_map (document), "notify", G_CALLBACK (map_settings_changed), self);
   map_settings_changed (self);
@@ -527,6 +585,7 @@ kr_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (kr_document_get_map (self->document), self);
     }
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  stop_presentation (self);
   g_clear_object (&self->document);
   g_clear_object (&self->map_actions);
   g_clear_object (&self->editor);
