@@ -23,6 +23,7 @@ struct _KrApplication
   GMenu *recent_menu;
   GSettings *settings;   /* NULL when the schema is not installed */
   gboolean present_on_open;
+  gboolean recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (KrApplication, kr_application, ADW_TYPE_APPLICATION)
@@ -45,6 +46,9 @@ static const struct {
   { "win.zoom-fit", { "<Control>0", NULL } },
   { "win.zoom-reset", { "<Control>1", NULL } },
 };
+
+static void offer_recovery (KrApplication *self,
+                            GtkWindow     *parent);
 
 static KrWindow *
 find_window_for_file (KrApplication *self,
@@ -85,6 +89,88 @@ open_file (KrApplication *self,
       self->present_on_open = FALSE;
       kr_window_present_map (window);
     }
+  else
+    offer_recovery (self, GTK_WINDOW (window));
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      GListModel       *recovered)
+{
+  KrApplication *self = KR_APPLICATION (g_application_get_default ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (recovered); i++)
+    {
+      g_autoptr(KrAutosave) autosave = g_list_model_get_item (recovered, i);
+
+      if (g_str_equal (response, "recover"))
+        {
+          KrWindow *window = kr_window_new (self);
+
+          kr_window_restore (window, autosave);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (g_str_equal (response, "discard"))
+        kr_autosave_discard (autosave, NULL);
+    }
+}
+
+/* After a crash, unsaved maps wait in the state folder: offer them back, once per start. */
+static void
+offer_recovery (KrApplication *self,
+                GtkWindow     *parent)
+{
+  g_autoptr(GListModel) recovered = NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  guint n;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+
+  recovered = kr_autosave_list_recovered (&error);
+  if (recovered == NULL)
+    {
+      g_warning ("Could not look for recovered maps: %s", error->message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (recovered);
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KrAutosave) autosave = g_list_model_get_item (recovered, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (kr_autosave_get_time (autosave));
+      g_autofree char *time = g_date_time_format (local, "%x %X");
+
+      g_string_append_printf (list, "\n• %s (%s)", kr_autosave_get_title (autosave), time);
+    }
+
+  dialog = adw_message_dialog_new (parent,
+                                   g_dngettext (GETTEXT_PACKAGE, "Recover an Unsaved Map?",
+                                                "Recover Unsaved Maps?", n), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s%s",
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "Kringel was closed before this map was saved:",
+                                               "Kringel was closed before these maps were saved:", n),
+                                  list->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Later"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (recovery_response_cb),
+                         g_steal_pointer (&recovered), (GClosureNotify) g_object_unref, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* A new map: from the template chosen in the preferences, or blank. */
@@ -98,6 +184,7 @@ kr_application_activate (GApplication *app)
   if (template == NULL || *template == '\0' || !kr_window_new_from_template (window, template))
     kr_window_new_map (window);
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovery (self, GTK_WINDOW (window));
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kr-autosave.h"
 #include "kr-channel-palette.h"
 #include "kr-inspector.h"
 #include "kr-outline.h"
@@ -24,6 +25,8 @@ struct _KrWindow
   KrSelection *selection;
   GSettings *settings;          /* NULL when the schema is not installed */
   GActionGroup *map_actions;
+  KrAutosave *autosave;             /* the recovery copy of this window's unsaved changes */
+  guint autosave_source;
   KrPresentation *presentation;     /* weak: the running presentation */
   GtkWindow *presenter_window;      /* weak: its presenter view on the laptop screen */
   gboolean closing_confirmed;
@@ -137,9 +140,42 @@ map_settings_changed (KrWindow *self)
   update_canvas_theme (self);
 }
 
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  KrWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->autosave_source = 0;
+  if (self->document == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (kr_document_is_modified (self->document))
+    {
+      if (!kr_autosave_write (self->autosave, self->document, &error))
+        g_warning ("Could not write the recovery copy: %s", error->message);
+    }
+  else
+    kr_autosave_discard (self->autosave, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Unsaved work is copied to the state folder a few seconds after the last edit. */
+static void
+schedule_autosave (KrWindow *self)
+{
+  guint seconds = self->settings ? g_settings_get_uint (self->settings, "autosave-interval") : 5;
+
+  if (self->autosave_source == 0)
+    self->autosave_source = g_timeout_add_seconds (MAX (seconds, 1), autosave_cb, self);
+}
+
 static void
 document_changed (KrWindow *self)
 {
+  if (self->document != NULL && kr_document_is_modified (self->document))
+    schedule_autosave (self);
   update_title (self);
   kr_window_update_actions (self);
   if (self->document != NULL)
@@ -248,6 +284,8 @@ kr_window_set_document (KrWindow   *self,
 
   /* a presentation shows the old map through the old editor */
   stop_presentation (self);
+  if (self->autosave != NULL)
+    kr_autosave_discard (self->autosave, NULL);
   g_set_object (&self->document, document);
   g_signal_connect_swapped (kr_document_get_map (document), "notify", G_CALLBACK (map_settings_changed), self);
   map_settings_changed (self);
@@ -396,32 +434,127 @@ store_view (KrWindow *self)
                 NULL);
 }
 
+static void
+saved (KrWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  show_banner (self, NULL);
+  add_to_recent (kr_document_get_file (self->document));
+  if (!kr_autosave_discard (self->autosave, &error) &&
+      !g_error_matches (error, KR_AUTOSAVE_ERROR, KR_AUTOSAVE_ERROR_NOT_FOUND))
+    g_warning ("Could not remove the recovery copy: %s", error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Map saved")));
+}
+
+static void reload (KrWindow *self);
+
+static void
+changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             KrWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "overwrite"))
+    {
+      store_view (self);
+      if (kr_document_save_full (self->document, KR_SAVE_FORCE, &error))
+        saved (self);
+      else
+        kr_window_show_error (self, _("Could Not Save the Map"), error->message);
+    }
+  else if (g_str_equal (response, "save-as"))
+    kr_window_save_as (self, FALSE);
+  else if (g_str_equal (response, "reload"))
+    reload (self);
+}
+
+/* Another program changed the file: the person decides, nothing is overwritten silently. */
+static void
+ask_about_changed_file (KrWindow *self)
+{
+  g_autofree char *name = kr_document_dup_title (self->document);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Was Changed"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Another program changed “%s” after it was opened. Saving now "
+                                    "would replace those changes."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Loads the file again, dropping the unsaved changes (the person chose to). */
+static void
+reload (KrWindow *self)
+{
+  g_autoptr(GFile) file = g_object_ref (kr_document_get_file (self->document));
+  g_autoptr(GError) error = NULL;
+
+  kr_autosave_discard (self->autosave, &error);
+  kr_window_open_file (self, file);
+}
+
 /* Saves the document into @file (or its own file when NULL); shows any failure. */
 gboolean
 kr_window_save_to (KrWindow *self,
                    GFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  gboolean saved;
+  gboolean done;
 
   g_return_val_if_fail (KR_IS_WINDOW (self), FALSE);
 
   store_view (self);
   if (file != NULL)
-    saved = kr_document_save_as (self->document, file, &error);
+    done = kr_document_save_as (self->document, file, &error);
   else
-    saved = kr_document_save (self->document, &error);
+    done = kr_document_save (self->document, &error);
 
-  if (!saved)
+  if (!done)
     {
-      kr_window_show_error (self, _("Could Not Save the Map"), error->message);
+      if (g_error_matches (error, KR_DOCUMENT_ERROR, KR_DOCUMENT_ERROR_CHANGED_ON_DISK))
+        ask_about_changed_file (self);
+      else
+        kr_window_show_error (self, _("Could Not Save the Map"), error->message);
       return FALSE;
     }
 
-  show_banner (self, NULL);
-  add_to_recent (kr_document_get_file (self->document));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Map saved")));
+  saved (self);
   return TRUE;
+}
+
+/* Shows a map recovered after a crash: unsaved, so the person saves it where they want. */
+void
+kr_window_restore (KrWindow   *self,
+                   KrAutosave *recovered)
+{
+  g_autoptr(KrDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KrMap) map = kr_autosave_restore (recovered, &file, &error);
+
+  if (map == NULL)
+    {
+      kr_window_new_map (self);
+      kr_window_show_error (self, _("Could Not Recover the Map"), error->message);
+      return;
+    }
+
+  document = kr_document_new_recovered (map, file);
+  kr_window_set_document (self, document);
+  /* the recovered copy now belongs to this window: replaced by its next autosave */
+  g_set_object (&self->autosave, recovered);
+  schedule_autosave (self);
 }
 
 void
@@ -508,6 +641,8 @@ kr_window_close_request (GtkWindow *window)
 
   if (self->closing_confirmed || self->document == NULL || !kr_document_is_modified (self->document))
     {
+      /* saved, or the person chose to discard: the recovery copy goes too */
+      kr_autosave_discard (self->autosave, NULL);
       save_window_state (self);
       return GTK_WINDOW_CLASS (kr_window_parent_class)->close_request (window);
     }
@@ -591,6 +726,8 @@ kr_window_dispose (GObject *object)
   g_clear_object (&self->editor);
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_object (&self->autosave);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KR_TYPE_WINDOW);
 
@@ -665,6 +802,7 @@ kr_window_init (KrWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   restore_window_state (self);
 
+  self->autosave = kr_autosave_new ();
   self->map_actions = kr_window_create_map_actions (self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "map", self->map_actions);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",

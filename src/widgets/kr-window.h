@@ -8,6 +8,7 @@
 
 #include "kr-application.h"
 #include "kr-canvas.h"
+#include "kr-autosave.h"
 #include "kr-document.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ gboolean    kr_window_new_from_template (KrWindow      *self,
                                          const char    *template_id);
 gboolean    kr_window_save_to           (KrWindow      *self,
                                          GFile         *file);
+void        kr_window_restore           (KrWindow      *self,
+                                         KrAutosave    *recovered);
 void        kr_window_show_error        (KrWindow      *self,
                                          const char    *heading,
                                          const char    *message);
