@@ -51,14 +51,14 @@ fi
 at() { echo $((origin_x + $1)) $((origin_y + $2)); }
 drag() {   # drag X1 Y1 X2 Y2 (map coordinates)
   read -r sx sy < <(at "$1" "$2"); read -r ex ey < <(at "$3" "$4")
-  xdotool mousemove "$sx" "$sy"; sleep 0.2
+  xdotool mousemove "$sx" "$sy"; sleep 0.5
   xdotool mousedown 1
   for step in 1 2 3 4 5 6 7 8 9 10; do
     xdotool mousemove $((sx + (ex - sx) * step / 10)) $((sy + (ey - sy) * step / 10)); sleep 0.04
   done
   sleep 0.1; xdotool mouseup 1; sleep 0.4
 }
-hover() { read -r hx hy < <(at "$1" "$2"); xdotool mousemove "$hx" "$hy"; sleep 0.3; }
+hover() { read -r hx hy < <(at "$1" "$2"); xdotool mousemove "$hx" "$hy"; sleep 0.6; }
 
 # t1 (cell p1, offset 24,40 → centre 274,164) into the second phase (phases are 500 wide)
 drag 274 164 774 164
