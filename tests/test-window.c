@@ -158,6 +158,56 @@ test_new_from_template (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GBytes **bytes = user_data;
+  g_autoptr(GInputStream) stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, NULL);
+
+  *bytes = stream ? g_input_stream_read_bytes (stream, 1 << 24, NULL, NULL) : g_bytes_new (NULL, 0);
+}
+
+/* Ctrl+Shift+C puts a PNG on the clipboard; Ctrl+E opens the export dialog. */
+static void
+test_copy_image_and_export_dialog (void)
+{
+  g_autofree char *path = template_path ("three-phases.en.kringel");
+  KrWindow *window = open_window (path);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  const char *mime_types[] = { "image/png", NULL };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before = g_list_model_get_n_items (toplevels);
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL));
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "image/png"));
+  gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, NULL, clipboard_read_cb, &bytes);
+  while (bytes == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+  g_assert_cmpint (memcmp (g_bytes_get_data (bytes, NULL), "\x89PNG", 4), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), "KrExportDialog"))
+        {
+          found = TRUE;
+          gtk_window_destroy (toplevel);
+        }
+    }
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +220,7 @@ main (int   argc,
   g_test_add_func ("/window/open-bad-file", test_open_bad_file_keeps_map);
   g_test_add_func ("/window/zoom-actions", test_zoom_actions);
   g_test_add_func ("/window/new-from-template", test_new_from_template);
+  g_test_add_func ("/window/copy-image-and-export", test_copy_image_and_export_dialog);
 
   return g_test_run ();
 }

@@ -163,6 +163,17 @@ toggle_panel_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  if (g_str_equal (action_name, "win.export"))
+    kr_window_export (KR_WINDOW (widget));
+  else
+    kr_window_copy_image (KR_WINDOW (widget));
+}
+
+static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -174,6 +185,8 @@ void
 kr_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-personas", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_panel_action);

@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kr-autosave.h"
 #include "kr-channel-palette.h"
+#include "kr-export-dialog.h"
+#include "kr-export.h"
 #include "kr-inspector.h"
 #include "kr-outline.h"
 #include "kr-persona-panel.h"
@@ -238,6 +241,65 @@ kr_window_present_map (KrWindow *self)
     }
 
   kr_presentation_start (presentation, projector);
+}
+
+static char *
+suggested_name (KrWindow *self)
+{
+  g_autofree char *title = kr_document_dup_title (self->document);
+  char *dot = g_str_has_suffix (title, ".kringel") || g_str_has_suffix (title, ".json") ? strrchr (title, '.') : NULL;
+
+  if (dot != NULL)
+    *dot = '\0';
+  g_strdelimit (title, "/\\", '-');
+  return g_steal_pointer (&title);
+}
+
+/* Ctrl+E: the export dialog, with a preview of exactly what the file will hold. */
+void
+kr_window_export (KrWindow *self)
+{
+  g_autofree char *name = suggested_name (self);
+  KrRect view = kr_canvas_get_viewport (self->canvas);
+
+  gtk_window_present (GTK_WINDOW (kr_export_dialog_new (GTK_WINDOW (self), kr_document_get_map (self->document),
+                                                        self->selection, &view, name, self->settings)));
+}
+
+/* Ctrl+Shift+C: a sharp PNG of the selected cards (or the whole map) on the clipboard, ready
+ * to paste into a presentation. */
+void
+kr_window_copy_image (KrWindow *self)
+{
+  g_autoptr(GPtrArray) touchpoints = kr_selection_get_touchpoints (self->selection);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  KrExportOptions options;
+
+  for (guint i = 0; i < touchpoints->len; i++)
+    g_strv_builder_add (builder, kr_item_get_id (touchpoints->pdata[i]));
+  ids = g_strv_builder_end (builder);
+
+  kr_export_options_init (&options);
+  options.scale = 2;
+  options.scope = touchpoints->len > 0 ? KR_EXPORT_SELECTION : KR_EXPORT_WHOLE_MAP;
+  options.selection = (const char * const *) ids;
+
+  bytes = kr_export_map_to_bytes (kr_document_get_map (self->document), &options, &error);
+  if (bytes == NULL)
+    {
+      kr_window_show_error (self, _("Could Not Copy the Picture"), error->message);
+      return;
+    }
+
+  provider = gdk_content_provider_new_for_bytes ("image/png", bytes);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (touchpoints->len > 0 ? _("Copied a picture of the selection")
+                                                                   : _("Copied a picture of the map")));
 }
 
 /* The persona chosen in the panel is highlighted on the map, or is all it shows. */

@@ -42,6 +42,8 @@ void        kr_window_save_as           (KrWindow      *self,
                                          gboolean       close_after);
 void        kr_window_toggle_personas   (KrWindow      *self);
 void        kr_window_present_map       (KrWindow      *self);
+void        kr_window_export            (KrWindow      *self);
+void        kr_window_copy_image        (KrWindow      *self);
 void        kr_window_toggle_inspector  (KrWindow      *self);
 GActionGroup *kr_window_create_map_actions (KrWindow   *self);
 void        kr_window_sync_map_actions  (KrWindow      *self,
