@@ -377,6 +377,11 @@ enum {
   ROW_HIT_TEST,
   ROW_DRAG_100,
   ROW_DRAG_FIT,
+  ROW_PREVIEW_100,
+  ROW_PREVIEW_FIT,
+  ROW_LAYERS_START,
+  ROW_LAYERS_100,
+  ROW_LAYERS_FIT,
   ROW_EXPORT_PNG,
   ROW_EXPORT_SVG,
   ROW_EXPORT_PDF,
@@ -393,8 +398,13 @@ static Row rows[N_ROWS] = {
   [ROW_FRAME_FIT]   = { "frame 1920x1080 at fit", UNIT_MS },
   [ROW_FRAME_100]   = { "frame 1920x1080 at 100 %", UNIT_MS },
   [ROW_HIT_TEST]    = { "hit test of a point", UNIT_US },
-  [ROW_DRAG_100]    = { "drag frame at 100 %", UNIT_MS },
-  [ROW_DRAG_FIT]    = { "drag frame at fit", UNIT_MS },
+  [ROW_DRAG_100]    = { "drag frame at 100 %, model moved", UNIT_MS },
+  [ROW_DRAG_FIT]    = { "drag frame at fit, model moved", UNIT_MS },
+  [ROW_PREVIEW_100] = { "drag frame at 100 %, move preview", UNIT_MS },
+  [ROW_PREVIEW_FIT] = { "drag frame at fit, move preview", UNIT_MS },
+  [ROW_LAYERS_START] = { "drag start: static layer at 100 %", UNIT_MS },
+  [ROW_LAYERS_100]  = { "drag frame at 100 %, over static layer", UNIT_MS },
+  [ROW_LAYERS_FIT]  = { "drag frame at fit, over static layer", UNIT_MS },
   [ROW_EXPORT_PNG]  = { "export PNG 1x", UNIT_MS },
   [ROW_EXPORT_SVG]  = { "export SVG", UNIT_MS },
   [ROW_EXPORT_PDF]  = { "export PDF", UNIT_MS },
@@ -456,23 +466,42 @@ view_around (const KrRect *rect)
                          FRAME_WIDTH, FRAME_HEIGHT } };
 }
 
-/* One frame, as kr_canvas_snapshot() draws it. */
+/* One frame, as kr_canvas_snapshot() draws it; over @below, if given. */
+static double
+draw_layer (KrRenderer      *renderer,
+            cairo_surface_t *surface,
+            KrMap           *map,
+            const View      *view,
+            KrRenderFlags    flags,
+            cairo_surface_t *below)
+{
+  double start = now_ms ();
+  cairo_t *cr = cairo_create (surface);
+
+  if (below != NULL)
+    {
+      cairo_set_source_surface (cr, below, 0, 0);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
+
+  cairo_scale (cr, view->zoom, view->zoom);
+  cairo_translate (cr, -view->viewport.x, -view->viewport.y);
+  kr_renderer_draw (renderer, cr, map, &view->viewport, flags);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return now_ms () - start;
+}
+
 static double
 draw_frame (KrRenderer      *renderer,
             cairo_surface_t *surface,
             KrMap           *map,
             const View      *view)
 {
-  double start = now_ms ();
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_scale (cr, view->zoom, view->zoom);
-  cairo_translate (cr, -view->viewport.x, -view->viewport.y);
-  kr_renderer_draw (renderer, cr, map, &view->viewport, KR_RENDER_DEFAULT);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  return now_ms () - start;
+  return draw_layer (renderer, surface, map, view, KR_RENDER_DEFAULT, NULL);
 }
 
 static double
@@ -658,6 +687,79 @@ measure_drag (KrRenderer      *renderer,
     }
 }
 
+/* The same drag shown the way the canvas can show it without touching the model: the
+ * renderer draws the card moved (kr_renderer_set_move_preview()) until it is dropped. */
+static void
+measure_preview_drag (KrRenderer      *renderer,
+                      cairo_surface_t *surface,
+                      KrMap           *map,
+                      const View      *view,
+                      guint            row,
+                      guint            column)
+{
+  guint n = kr_map_get_n_items (map, KR_ITEM_TOUCHPOINT);
+  g_autoptr(GPtrArray) moving = g_ptr_array_new ();
+
+  g_ptr_array_add (moving, kr_map_get_item (map, KR_ITEM_TOUCHPOINT, n / 2));
+  for (int rep = 0; rep < reps; rep++)
+    {
+      for (int step = 1; step <= drag_steps; step++)
+        {
+          double start = now_ms ();
+
+          kr_renderer_set_move_preview (renderer, moving, step * 4.0, step * 1.5);
+          draw_frame (renderer, surface, map, view);
+          add_sample (row, column, now_ms () - start);
+        }
+      kr_renderer_clear_preview (renderer);
+    }
+}
+
+/* The drag over a picture of everything that stays, drawn once when the drag starts:
+ * each frame paints the picture and draws the moving card and its arrows over it. */
+static void
+measure_layered_drag (KrRenderer      *renderer,
+                      cairo_surface_t *surface,
+                      KrMap           *map,
+                      const View      *view,
+                      guint            start_row,
+                      guint            row,
+                      guint            column)
+{
+#ifdef KR_RENDER_HAS_DRAG_LAYERS
+  guint n = kr_map_get_n_items (map, KR_ITEM_TOUCHPOINT);
+  g_autoptr(GPtrArray) moving = g_ptr_array_new ();
+  cairo_surface_t *below = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_WIDTH, FRAME_HEIGHT);
+
+  g_ptr_array_add (moving, kr_map_get_item (map, KR_ITEM_TOUCHPOINT, n / 2));
+  for (int rep = 0; rep < reps; rep++)
+    {
+      double start_time;
+
+      kr_renderer_set_move_preview (renderer, moving, 0, 0);
+      start_time = draw_layer (renderer, below, map, view, KR_RENDER_STATIC_LAYER, NULL);
+      if (start_row != G_MAXUINT)
+        add_sample (start_row, column, start_time);
+
+      for (int step = 1; step <= drag_steps; step++)
+        {
+          double start = now_ms ();
+
+          kr_renderer_set_move_preview (renderer, moving, step * 4.0, step * 1.5);
+          draw_layer (renderer, surface, map, view, KR_RENDER_MOVING_LAYER, below);
+          add_sample (row, column, now_ms () - start);
+        }
+      kr_renderer_clear_preview (renderer);
+    }
+
+  cairo_surface_destroy (below);
+#else
+  if (start_row != G_MAXUINT)
+    set_note (start_row, column, "needs layers");
+  set_note (row, column, "needs layers");
+#endif
+}
+
 static void
 write_frame (cairo_surface_t *surface,
              guint            n_touchpoints,
@@ -715,6 +817,10 @@ measure_frames (KrMap *map,
   measure_hit_tests (map, &extent, column);
   measure_drag (renderer, surface, map, &hundred, ROW_DRAG_100, column);
   measure_drag (renderer, surface, map, &fit, ROW_DRAG_FIT, column);
+  measure_preview_drag (renderer, surface, map, &hundred, ROW_PREVIEW_100, column);
+  measure_preview_drag (renderer, surface, map, &fit, ROW_PREVIEW_FIT, column);
+  measure_layered_drag (renderer, surface, map, &hundred, ROW_LAYERS_START, ROW_LAYERS_100, column);
+  measure_layered_drag (renderer, surface, map, &fit, G_MAXUINT, ROW_LAYERS_FIT, column);
 
   cairo_surface_destroy (surface);
 }
