@@ -302,6 +302,30 @@ kr_window_copy_image (KrWindow *self)
                                                                    : _("Copied a picture of the map")));
 }
 
+/* Coming back to the window: has another program changed or removed the file meanwhile? */
+static void
+check_disk (KrWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  KrDiskState state;
+
+  if (!gtk_window_is_active (GTK_WINDOW (self)) || self->document == NULL ||
+      kr_document_get_file (self->document) == NULL)
+    return;
+
+  state = kr_document_check_disk (self->document, NULL);
+  name = kr_document_dup_title (self->document);
+  if (state == KR_DISK_STATE_CHANGED)
+    message = g_strdup_printf (_("Another program changed “%s” since it was opened here. Saving will ask "
+                                 "whether to replace it, save elsewhere or reload."), name);
+  else if (state == KR_DISK_STATE_DELETED)
+    message = g_strdup_printf (_("“%s” was deleted or moved. Save to write it again."), name);
+
+  if (message != NULL)
+    show_banner (self, message);
+}
+
 /* The persona chosen in the panel is highlighted on the map, or is all it shows. */
 static void
 persona_focus_changed (KrWindow *self)
@@ -865,6 +889,7 @@ kr_window_init (KrWindow *self)
   restore_window_state (self);
 
   self->autosave = kr_autosave_new ();
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (check_disk), NULL);
   self->map_actions = kr_window_create_map_actions (self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "map", self->map_actions);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
