@@ -195,5 +195,18 @@ check "every bad option value: exit 1, message, no file" bad_option_values
 check "too large: says so and names the largest size" too_large_names_largest
 check "export options without --export" export_options_need_export
 check "several maps need --output-dir" two_inputs_need_output_dir
+
+# A map that shows its notes as sticky notes: the PDF holds persona and note texts.
+personas_and_notes_in_pdf() {
+  command -v pdftotext >/dev/null || return 0
+  sed 's/"notes": false/"notes": true/' "$root/data/templates/three-phases.en.kringel" >"$work/notes.kringel" &&
+  "$kringel" --export "$work/notes.pdf" "$work/notes.kringel" &&
+  pdftotext "$work/notes.pdf" "$work/notes.txt" &&
+  tr -s ' \n' ' ' <"$work/notes.txt" >"$work/notes.flat" &&
+  grep -q "Julia Berger" "$work/notes.flat" &&
+  grep -q "ride the bike" "$work/notes.flat" &&
+  grep -q "38% abandon" "$work/notes.flat"
+}
+check "persona panels and sticky notes are searchable text in the PDF" personas_and_notes_in_pdf
 echo "1..$n"
 exit $failed

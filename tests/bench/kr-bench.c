@@ -370,6 +370,7 @@ enum {
   ROW_LOAD,
   ROW_SAVE,
   ROW_RSS,
+  ROW_RSS_FRAMES,
   ROW_EXTENT,
   ROW_INDEX_BUILD,
   ROW_FRAME_FIT,
@@ -393,6 +394,7 @@ static Row rows[N_ROWS] = {
   [ROW_LOAD]        = { "load (kr_map_load_from_data)", UNIT_MS },
   [ROW_SAVE]        = { "save (kr_map_to_data)", UNIT_MS },
   [ROW_RSS]         = { "peak RSS after load (VmHWM)", UNIT_MB },
+  [ROW_RSS_FRAMES]  = { "peak RSS after load and 2 frames", UNIT_MB },
   [ROW_EXTENT]      = { "extent (kr_renderer_get_extent)", UNIT_MS },
   [ROW_INDEX_BUILD] = { "spatial index of all cards", UNIT_MS },
   [ROW_FRAME_FIT]   = { "frame 1920x1080 at fit", UNIT_MS },
@@ -518,18 +520,35 @@ read_status_kib (const char *field)
 }
 
 /* In a fresh process, so nothing measured before (exports of other maps) counts: the peak
- * resident memory of generating the file's text and loading it. */
+ * resident memory of generating the file's text and loading it, then of drawing a frame at
+ * fit and one at 100 % (with what the renderer keeps between frames). */
 static int
 run_rss_child (guint n_touchpoints)
 {
   gsize length;
   g_autofree char *data = generate_map (n_touchpoints, &length);
   g_autoptr(KrMap) map = load_or_die (data, length);
-  struct rusage usage;
+  g_autoptr(KrRenderer) renderer = kr_renderer_new (KR_THEME_LIGHT);
+  g_autoptr(KrLayout) layout = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_WIDTH, FRAME_HEIGHT);
+  double after_load;
+  KrRect extent, card;
+  View fit, hundred;
 
   g_clear_pointer (&data, g_free);
-  getrusage (RUSAGE_SELF, &usage);
-  printf ("%.0f %ld %.0f\n", read_status_kib ("VmHWM:"), usage.ru_maxrss, read_status_kib ("VmRSS:"));
+  after_load = read_status_kib ("VmHWM:");
+
+  extent = kr_renderer_get_extent (renderer, map);
+  layout = kr_layout_new (map);
+  kr_layout_get_card_rect (layout, kr_map_get_item (map, KR_ITEM_TOUCHPOINT,
+                                                    kr_map_get_n_items (map, KR_ITEM_TOUCHPOINT) / 2), &card);
+  fit = fit_view (&extent);
+  hundred = view_around (&card);
+  draw_frame (renderer, surface, map, &fit);
+  draw_frame (renderer, surface, map, &hundred);
+  cairo_surface_destroy (surface);
+
+  printf ("%.0f %.0f\n", after_load, read_status_kib ("VmHWM:"));
   return 0;
 }
 
@@ -542,19 +561,21 @@ measure_rss (guint n_touchpoints,
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
   const char *argv[] = { self_path, "--rss-child", size, NULL };
-  double hwm_kib = -1;
+  double hwm_kib = -1, frames_hwm_kib = -1;
   int status;
 
   if (self_path == NULL ||
       !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, NULL) ||
-      sscanf (output, "%lf", &hwm_kib) != 1)
+      sscanf (output, "%lf %lf", &hwm_kib, &frames_hwm_kib) != 2)
     {
       set_note (ROW_RSS, column, "failed");
+      set_note (ROW_RSS_FRAMES, column, "failed");
       return;
     }
 
   add_sample (ROW_RSS, column, hwm_kib / 1024);
+  add_sample (ROW_RSS_FRAMES, column, frames_hwm_kib / 1024);
 }
 
 static void
