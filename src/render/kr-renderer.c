@@ -14,14 +14,30 @@
 
 #include "kr-channel-icon.h"
 #include "kr-layout.h"
+#include "kr-line-mask.h"
 #include "kr-renderer.h"
 #include "kr-route.h"
+#include "kr-scene.h"
 
 #define CARD_RADIUS    10.0
 #define CARD_PADDING   12.0
 #define ACCENT_WIDTH    6.0
 #define ARROW_LENGTH   12.0
 #define FACE_SIZE      22.0
+
+/* Below TINY_SCALE device pixels per map unit, cards are boxes a few pixels large and are
+ * drawn together in a few fills (a card drawn alone costs cairo 10–40 µs: 10,000 of them do
+ * not fit in a frame). */
+#define TINY_SCALE 0.1
+
+#define TEXT_CACHE_SIZE 2048   /* laid-out texts kept between frames */
+
+/* Cards drawn in full are kept as pictures between frames, up to this many bytes, and
+ * painted in one operation (about 10 µs instead of 100–200 µs for a card with its text). */
+#define CARD_CACHE_BYTES (48 * 1024 * 1024)
+#define CARD_CACHE_MAX_SCALE 3.0
+#define CARD_MARGIN 4.0        /* map units around a card for its shadow and outline */
+#define CARD_CACHE_MAX_FRAME (4096.0 * 4096.0)   /* larger pictures (exports) draw cards directly */
 
 struct _KrRenderer
 {
@@ -44,20 +60,38 @@ struct _KrRenderer
 
   GHashTable *photos;   /* data: URI → cairo_surface_t, decoded persona photos */
 
-  /* the curves of the connections of routed_map, kept until the map changes */
-  KrMap *routed_map;
-  GArray *routes;       /* CachedRoute */
-  gboolean routes_valid;
+  /* kept between frames: see kr-scene.c */
+  KrScene *scene;             /* of the map drawn last */
+  PangoContext *pango;
+  GHashTable *texts;          /* key → CachedText */
+  GQueue text_order;          /* of CachedText, most recently used first */
+  GHashTable *cards;          /* KrTouchpoint → CachedCard */
+  GQueue card_order;          /* of CachedCard, most recently used first */
+  gsize card_bytes;
+  /* what is computed from all touchpoints, kept while the map is the same */
+  KrScene *summary_scene;
+  guint64 summary_version;
+  GPtrArray *reading_order;
+  GArray *progress;           /* Progress per phase, then the whole journey's */
+  gboolean any_progress;
 };
 
 typedef struct
 {
-  KrConnection *connection;
-  KrTouchpoint *from;
-  KrTouchpoint *to;
-  int fan;
-  KrRoute route;
-} CachedRoute;
+  char *key;
+  PangoLayout *layout;
+  GList link;
+} CachedText;
+
+typedef struct
+{
+  KrTouchpoint *touchpoint;   /* only compared, never used */
+  guint64 version;
+  double scale;
+  cairo_surface_t *surface;
+  int margin;                 /* device pixels around the card */
+  GList link;
+} CachedCard;
 
 G_DEFINE_FINAL_TYPE (KrRenderer, kr_renderer, G_TYPE_OBJECT)
 
@@ -76,10 +110,13 @@ typedef struct
   const KrTheme *theme;
   cairo_t *cr;
   KrMap *map;
-  KrLayout *layout;
+  KrLayout *layout;   /* the scene's */
   KrRect viewport;
-  PangoContext *pango;
-  double scale;   /* device pixels per map unit, for level of detail */
+  double scale;       /* device pixels per map unit, for level of detail; G_MAXDOUBLE on
+                       * vector surfaces, which keep every detail: a PDF is zoomed into */
+  KrScene *scene;
+  KrSceneMove move;   /* the drag preview */
+  KrRenderFlags layer;  /* KR_RENDER_STATIC_LAYER, KR_RENDER_MOVING_LAYER or neither */
 } Frame;
 
 /* Below this many device pixels, text can not be read and is not drawn. */
@@ -125,18 +162,47 @@ card_rect (Frame        *frame,
            KrTouchpoint *touchpoint,
            KrRect       *rect)
 {
-  KrRenderer *self = frame->renderer;
+  return kr_scene_get_card_rect (frame->scene, touchpoint, &frame->move, rect);
+}
 
-  if (!kr_layout_get_card_rect (frame->layout, touchpoint, rect))
-    return FALSE;
+static void
+cached_text_free (gpointer data)
+{
+  CachedText *text = data;
 
-  if (self->preview_moved != NULL && g_hash_table_contains (self->preview_moved, touchpoint))
-    {
-      rect->x += self->preview_dx;
-      rect->y += self->preview_dy;
-    }
+  g_free (text->key);
+  g_object_unref (text->layout);
+  g_free (text);
+}
 
-  return TRUE;
+static void
+clear_text_cache (KrRenderer *self)
+{
+  g_queue_init (&self->text_order);
+  g_hash_table_remove_all (self->texts);
+}
+
+static void
+cached_card_free (gpointer data)
+{
+  CachedCard *card = data;
+
+  cairo_surface_destroy (card->surface);
+  g_free (card);
+}
+
+static gsize
+cached_card_bytes (CachedCard *card)
+{
+  return (gsize) cairo_image_surface_get_stride (card->surface) * cairo_image_surface_get_height (card->surface);
+}
+
+static void
+clear_card_cache (KrRenderer *self)
+{
+  g_queue_init (&self->card_order);
+  g_hash_table_remove_all (self->cards);
+  self->card_bytes = 0;
 }
 
 static void
@@ -176,39 +242,6 @@ kr_renderer_set_property (GObject      *object,
 }
 
 static void
-invalidate_routes (KrRenderer *self)
-{
-  self->routes_valid = FALSE;
-}
-
-/* Routes are computed once per state of a map: follow the map whose routes are kept. */
-static void
-watch_map (KrRenderer *self,
-           KrMap      *map)
-{
-  if (self->routed_map == map)
-    return;
-
-  if (self->routed_map != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->routed_map, self);
-      for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
-        g_signal_handlers_disconnect_by_data (kr_map_get_items (self->routed_map, kind), self);
-    }
-
-  g_set_object (&self->routed_map, map);
-  self->routes_valid = FALSE;
-
-  if (map != NULL)
-    {
-      g_signal_connect_swapped (map, "item-changed", G_CALLBACK (invalidate_routes), self);
-      g_signal_connect_swapped (map, "notify", G_CALLBACK (invalidate_routes), self);
-      for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
-        g_signal_connect_swapped (kr_map_get_items (map, kind), "items-changed", G_CALLBACK (invalidate_routes), self);
-    }
-}
-
-static void
 kr_renderer_dispose (GObject *object)
 {
   KrRenderer *self = KR_RENDERER (object);
@@ -217,10 +250,25 @@ kr_renderer_dispose (GObject *object)
   g_clear_pointer (&self->highlight_persona, g_free);
   g_clear_pointer (&self->filter_persona, g_free);
   g_clear_pointer (&self->photos, g_hash_table_unref);
-  watch_map (self, NULL);
-  g_clear_pointer (&self->routes, g_array_unref);
+  g_clear_pointer (&self->scene, kr_scene_free);
+  g_clear_pointer (&self->reading_order, g_ptr_array_unref);
+  g_clear_pointer (&self->progress, g_array_unref);
+  clear_text_cache (self);
+  clear_card_cache (self);
+  g_clear_object (&self->pango);
 
   G_OBJECT_CLASS (kr_renderer_parent_class)->dispose (object);
+}
+
+static void
+kr_renderer_finalize (GObject *object)
+{
+  KrRenderer *self = KR_RENDERER (object);
+
+  g_hash_table_unref (self->texts);
+  g_hash_table_unref (self->cards);
+
+  G_OBJECT_CLASS (kr_renderer_parent_class)->finalize (object);
 }
 
 static void
@@ -229,6 +277,7 @@ kr_renderer_class_init (KrRendererClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = kr_renderer_dispose;
+  object_class->finalize = kr_renderer_finalize;
   object_class->get_property = kr_renderer_get_property;
   object_class->set_property = kr_renderer_set_property;
 
@@ -244,6 +293,10 @@ kr_renderer_init (KrRenderer *self)
 {
   self->theme_id = KR_THEME_LIGHT;
   self->theme = kr_theme_get (KR_THEME_LIGHT);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, cached_text_free);
+  g_queue_init (&self->text_order);
+  self->cards = g_hash_table_new_full (NULL, NULL, NULL, cached_card_free);
+  g_queue_init (&self->card_order);
 }
 
 KrRenderer *
@@ -272,6 +325,8 @@ kr_renderer_set_theme (KrRenderer *self,
 
   self->theme_id = theme;
   self->theme = kr_theme_get (theme);
+  clear_text_cache (self);   /* fonts and sizes come with the theme */
+  clear_card_cache (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
 }
 
@@ -314,6 +369,78 @@ typedef enum {
   TEXT_BOLD,
 } TextWeight;
 
+static PangoContext *
+create_pango_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics: text wraps the same at every zoom and in every export, so one layout
+   * serves every zoom and every surface. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
+/* The layout of @text with these properties, made once and kept while it is used (the
+ * TEXT_CACHE_SIZE most recently drawn texts are kept). */
+static PangoLayout *
+get_text_layout (Frame          *frame,
+                 const char     *text,
+                 double          size,
+                 TextWeight      weight,
+                 double          width,
+                 int             max_lines,
+                 PangoAlignment  alignment)
+{
+  KrRenderer *self = frame->renderer;
+  g_autofree char *key = g_strdup_printf ("%g %d %d %d %d %s", size, weight, (int) (width * PANGO_SCALE),
+                                          max_lines, alignment, text);
+  CachedText *cached = g_hash_table_lookup (self->texts, key);
+  g_autoptr(PangoFontDescription) font = NULL;
+
+  if (cached != NULL)
+    {
+      g_queue_unlink (&self->text_order, &cached->link);
+      g_queue_push_head_link (&self->text_order, &cached->link);
+      return cached->layout;
+    }
+
+  if (self->pango == NULL)
+    self->pango = create_pango_context ();
+
+  cached = g_new0 (CachedText, 1);
+  cached->key = g_steal_pointer (&key);
+  cached->layout = pango_layout_new (self->pango);
+  cached->link.data = cached;
+
+  font = pango_font_description_from_string (frame->theme->font_family);
+  pango_font_description_set_absolute_size (font, size * frame->theme->font_scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight == TEXT_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (cached->layout, font);
+  pango_layout_set_text (cached->layout, text, -1);
+  pango_layout_set_width (cached->layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (cached->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (cached->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (cached->layout, max_lines > 0 ? -max_lines : -1);
+  pango_layout_set_alignment (cached->layout, alignment);
+
+  g_hash_table_insert (self->texts, cached->key, cached);
+  g_queue_push_head_link (&self->text_order, &cached->link);
+
+  if (self->text_order.length > TEXT_CACHE_SIZE)
+    {
+      GList *oldest = g_queue_pop_tail_link (&self->text_order);
+
+      g_hash_table_remove (self->texts, ((CachedText *) oldest->data)->key);
+    }
+
+  return cached->layout;
+}
+
 /* Lays out @text in at most @width and @max_lines lines, ellipsized; returns its height. */
 static double
 draw_text (Frame         *frame,
@@ -327,22 +454,13 @@ draw_text (Frame         *frame,
            int            max_lines,
            PangoAlignment alignment)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (frame->pango);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (frame->theme->font_family);
+  PangoLayout *layout;
   int text_width, text_height;
 
   if (text == NULL || *text == '\0' || !legible (frame, size))
     return 0;
 
-  pango_font_description_set_absolute_size (font, size * frame->theme->font_scale * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight == TEXT_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
-  pango_layout_set_alignment (layout, alignment);
+  layout = get_text_layout (frame, text, size, weight, width, max_lines, alignment);
 
   set_color (frame->cr, color);
   cairo_move_to (frame->cr, x, y);
@@ -437,6 +555,7 @@ draw_lane_lines (Frame *frame)
 }
 
 static gboolean has_progress (Frame *frame);
+static void update_summary (Frame *frame);
 
 #define PROGRESS_WIDTH 130.0
 
@@ -722,60 +841,287 @@ draw_card (Frame        *frame,
   draw_card_footer (frame, touchpoint, card);
 }
 
+static KrColor
+card_accent (Frame        *frame,
+             KrTouchpoint *touchpoint)
+{
+  KrPhase *phase = kr_map_lookup_phase (frame->map, kr_touchpoint_get_phase_id (touchpoint));
+  KrColor accent = phase ? phase_color (phase) : frame->theme->connection;
+
+  kr_color_parse (kr_touchpoint_get_color (touchpoint), &accent);
+  return accent;
+}
+
+/* @rect in whole device pixels: boxes on pixel boundaries are what cairo fills fastest. */
+static cairo_rectangle_int_t
+device_box (cairo_t      *cr,
+            const KrRect *rect)
+{
+  double x1 = rect->x, y1 = rect->y, x2 = kr_rect_right (rect), y2 = kr_rect_bottom (rect);
+
+  cairo_user_to_device (cr, &x1, &y1);
+  cairo_user_to_device (cr, &x2, &y2);
+  x1 = round (x1), y1 = round (y1), x2 = round (x2), y2 = round (y2);
+
+  return (cairo_rectangle_int_t) { (int) x1, (int) y1, (int) MAX (x2 - x1, 1), (int) MAX (y2 - y1, 1) };
+}
+
+static guint
+pack_color (const KrColor *color)
+{
+  return (guint) (color->red * 255) << 24 | (guint) (color->green * 255) << 16 |
+         (guint) (color->blue * 255) << 8 | (guint) (color->alpha * 255);
+}
+
+/* Cards of a few pixels: outlined boxes in two fills and accents in one fill per colour, all
+ * on whole device pixels. Dimmed cards (another persona highlighted) are left as outlines. */
+static void
+draw_tiny_cards (Frame     *frame,
+                 GPtrArray *touchpoints,
+                 GArray    *rects)
+{
+  cairo_t *cr = frame->cr;
+  g_autoptr(GHashTable) by_accent = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) boxes = g_array_sized_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t), rects->len);
+  int accent_width = MAX (1, (int) round (ACCENT_WIDTH * frame->scale));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < rects->len; i++)
+    {
+      cairo_rectangle_int_t box = device_box (cr, &g_array_index (rects, KrRect, i));
+
+      g_array_append_val (boxes, box);
+    }
+
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+
+  set_color (cr, &frame->theme->card_border);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      cairo_rectangle_int_t *box = &g_array_index (boxes, cairo_rectangle_int_t, i);
+
+      cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+    }
+  cairo_fill (cr);
+
+  set_color (cr, &frame->theme->card_background);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      cairo_rectangle_int_t *box = &g_array_index (boxes, cairo_rectangle_int_t, i);
+
+      if (box->width > 2 && box->height > 2)
+        cairo_rectangle (cr, box->x + 1, box->y + 1, box->width - 2, box->height - 2);
+    }
+  cairo_fill (cr);
+
+  for (guint i = 0; i < touchpoints->len; i++)
+    {
+      KrColor accent = card_accent (frame, touchpoints->pdata[i]);
+      guint rgba = pack_color (&accent);
+      GArray *group;
+
+      if (card_dimmed (frame, touchpoints->pdata[i]))
+        continue;
+
+      group = g_hash_table_lookup (by_accent, GUINT_TO_POINTER (rgba));
+      if (group == NULL)
+        {
+          group = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+          g_hash_table_insert (by_accent, GUINT_TO_POINTER (rgba), group);
+        }
+      g_array_append_val (group, g_array_index (boxes, cairo_rectangle_int_t, i));
+    }
+
+  g_hash_table_iter_init (&iter, by_accent);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *group = value;
+      guint rgba = GPOINTER_TO_UINT (key);
+
+      for (guint i = 0; i < group->len; i++)
+        {
+          cairo_rectangle_int_t *box = &g_array_index (group, cairo_rectangle_int_t, i);
+
+          cairo_rectangle (cr, box->x, box->y, MIN (accent_width, box->width), box->height);
+        }
+      cairo_set_source_rgba (cr, (rgba >> 24) / 255.0, ((rgba >> 16) & 0xff) / 255.0,
+                             ((rgba >> 8) & 0xff) / 255.0, (rgba & 0xff) / 255.0);
+      cairo_fill (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+/* The picture of @touchpoint's card at the frame's scale, drawn now if the kept one is
+ * missing or out of date. */
+static CachedCard *
+get_card_picture (Frame        *frame,
+                  KrTouchpoint *touchpoint,
+                  const KrRect *card)
+{
+  KrRenderer *self = frame->renderer;
+  guint64 version = kr_scene_get_card_version (frame->scene, touchpoint);
+  CachedCard *cached = g_hash_table_lookup (self->cards, touchpoint);
+  int margin = (int) ceil (CARD_MARGIN * frame->scale);
+  cairo_t *cr, *frame_cr = frame->cr;
+
+  if (cached != NULL && cached->version == version && cached->scale == frame->scale)
+    {
+      g_queue_unlink (&self->card_order, &cached->link);
+      g_queue_push_head_link (&self->card_order, &cached->link);
+      return cached;
+    }
+
+  if (cached != NULL)
+    {
+      g_queue_unlink (&self->card_order, &cached->link);
+      self->card_bytes -= cached_card_bytes (cached);
+      g_hash_table_remove (self->cards, touchpoint);
+    }
+
+  cached = g_new0 (CachedCard, 1);
+  cached->touchpoint = touchpoint;
+  cached->version = version;
+  cached->scale = frame->scale;
+  cached->margin = margin;
+  cached->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                (int) ceil (card->width * frame->scale) + 2 * margin,
+                                                (int) ceil (card->height * frame->scale) + 2 * margin);
+  cached->link.data = cached;
+
+  cr = cairo_create (cached->surface);
+  cairo_translate (cr, margin, margin);
+  cairo_scale (cr, frame->scale, frame->scale);
+  cairo_translate (cr, -card->x, -card->y);
+  frame->cr = cr;
+  draw_card (frame, touchpoint, card);
+  frame->cr = frame_cr;
+  cairo_destroy (cr);
+
+  g_hash_table_insert (self->cards, touchpoint, cached);
+  g_queue_push_head_link (&self->card_order, &cached->link);
+  self->card_bytes += cached_card_bytes (cached);
+
+  while (self->card_bytes > CARD_CACHE_BYTES && self->card_order.length > 1)
+    {
+      CachedCard *oldest = g_queue_pop_tail_link (&self->card_order)->data;
+
+      self->card_bytes -= cached_card_bytes (oldest);
+      g_hash_table_remove (self->cards, oldest->touchpoint);
+    }
+
+  return cached;
+}
+
+/* Whether cards may be painted from pictures: on raster surfaces, at zooms where pictures
+ * stay small and cards show their text, when the map is neither rotated nor stretched. */
+static gboolean
+can_use_card_pictures (Frame *frame)
+{
+  cairo_matrix_t matrix;
+
+  if (frame->scale == G_MAXDOUBLE || frame->scale > CARD_CACHE_MAX_SCALE || !legible (frame, 14) ||
+      frame->viewport.width * frame->viewport.height * frame->scale * frame->scale > CARD_CACHE_MAX_FRAME)
+    return FALSE;
+
+  cairo_get_matrix (frame->cr, &matrix);
+  return matrix.xy == 0 && matrix.yx == 0 && matrix.xx == matrix.yy;
+}
+
+static void
+draw_one_card (Frame        *frame,
+               KrTouchpoint *touchpoint,
+               const KrRect *card,
+               gboolean      use_pictures)
+{
+  gboolean dimmed = card_dimmed (frame, touchpoint);
+  CachedCard *picture;
+  double x = card->x, y = card->y;
+
+  if (!use_pictures)
+    {
+      if (dimmed)
+        cairo_push_group (frame->cr);
+      draw_card (frame, touchpoint, card);
+      if (dimmed)
+        {
+          cairo_pop_group_to_source (frame->cr);
+          cairo_paint_with_alpha (frame->cr, 0.22);
+        }
+      return;
+    }
+
+  /* painted on whole device pixels, so the picture is not resampled */
+  picture = get_card_picture (frame, touchpoint, card);
+  cairo_user_to_device (frame->cr, &x, &y);
+  cairo_save (frame->cr);
+  cairo_identity_matrix (frame->cr);
+  cairo_set_source_surface (frame->cr, picture->surface, round (x) - picture->margin, round (y) - picture->margin);
+  cairo_paint_with_alpha (frame->cr, dimmed ? 0.22 : 1);
+  cairo_restore (frame->cr);
+}
+
+/* The visible cards, bottom to top; cards being dragged last, above the others. */
 static void
 draw_cards (Frame *frame)
 {
-  guint n = kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT);
-  GHashTable *moved = frame->renderer->preview_moved;
+  KrSpatialIndex *index = kr_scene_get_cards (frame->scene);
+  KrRect reach = kr_rect_inflate (&frame->viewport, 4);
+  g_autoptr(GPtrArray) visible = frame->layer == KR_RENDER_MOVING_LAYER ? g_ptr_array_new ()
+                                                                       : kr_spatial_index_query (index, &reach);
+  GHashTable *moved = frame->move.moved;
+  g_autoptr(GPtrArray) drawn = g_ptr_array_sized_new (visible->len);
+  g_autoptr(GArray) rects = g_array_sized_new (FALSE, FALSE, sizeof (KrRect), visible->len);
+  gboolean use_pictures;
 
-  /* cards being dragged are drawn last, above the others */
-  for (int pass = 0; pass < (moved ? 2 : 1); pass++)
-    for (guint i = 0; i < n; i++)
-      {
-        KrTouchpoint *touchpoint = kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i);
-        KrRect card, reach;
+  for (guint i = 0; i < visible->len; i++)
+    if (moved == NULL || !g_hash_table_contains (moved, visible->pdata[i]))
+      g_ptr_array_add (drawn, visible->pdata[i]);
 
-        if (moved != NULL && g_hash_table_contains (moved, touchpoint) != (pass == 1))
-          continue;
-        if (!card_rect (frame, touchpoint, &card))
-          continue;
+  if (moved != NULL && frame->layer != KR_RENDER_STATIC_LAYER)
+    {
+      g_autoptr(GPtrArray) moving = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer touchpoint;
 
-        reach = kr_rect_inflate (&card, 4);
-        if (!kr_rect_intersects (&reach, &frame->viewport) || !card_visible (frame, touchpoint))
-          continue;
+      g_hash_table_iter_init (&iter, moved);
+      while (g_hash_table_iter_next (&iter, &touchpoint, NULL))
+        g_ptr_array_add (moving, touchpoint);
+      kr_spatial_index_sort (index, moving);
+      for (guint i = 0; i < moving->len; i++)
+        g_ptr_array_add (drawn, moving->pdata[i]);
+    }
 
-        if (card_dimmed (frame, touchpoint))
-          {
-            cairo_push_group (frame->cr);
-            draw_card (frame, touchpoint, &card);
-            cairo_pop_group_to_source (frame->cr);
-            cairo_paint_with_alpha (frame->cr, 0.22);
-          }
-        else
-          draw_card (frame, touchpoint, &card);
-      }
+  for (guint i = 0; i < drawn->len; i++)
+    {
+      KrRect card;
+
+      if (card_visible (frame, drawn->pdata[i]) && card_rect (frame, drawn->pdata[i], &card) &&
+          kr_rect_intersects (&card, &reach))
+        g_array_append_val (rects, card);
+      else
+        g_ptr_array_remove_index (drawn, i--);
+    }
+
+  if (frame->scale < TINY_SCALE)
+    {
+      draw_tiny_cards (frame, drawn, rects);
+      return;
+    }
+
+  use_pictures = can_use_card_pictures (frame);
+  for (guint i = 0; i < drawn->len; i++)
+    draw_one_card (frame, drawn->pdata[i], &g_array_index (rects, KrRect, i), use_pictures);
 }
 
 /* Connections */
 
-/* Parallel arrows between the same two cards (either way) fan out: 0, 1, −1, 2, −2, … */
-static int
-fan_index (guint rank)
-{
-  return rank % 2 ? (int) (rank + 1) / 2 : -(int) (rank / 2);
-}
-
-static char *
-pair_key (const char *a,
-          const char *b)
-{
-  return g_strcmp0 (a, b) < 0 ? g_strconcat (a, "\n", b, NULL) : g_strconcat (b, "\n", a, NULL);
-}
-
 static void
-draw_arrowhead (cairo_t       *cr,
-                const KrRoute *route,
-                double         size)
+append_arrowhead (cairo_t       *cr,
+                  const KrRoute *route,
+                  double         size)
 {
   KrPoint tip = route->points[3];
   KrPoint direction = kr_route_tangent_at (route, 1);
@@ -786,7 +1132,6 @@ draw_arrowhead (cairo_t       *cr,
   cairo_line_to (cr, tip.x - size * dx + size * 0.5 * dy, tip.y - size * dy - size * 0.5 * dx);
   cairo_line_to (cr, tip.x - size * dx - size * 0.5 * dy, tip.y - size * dy + size * 0.5 * dx);
   cairo_close_path (cr);
-  cairo_fill (cr);
 }
 
 static void
@@ -795,16 +1140,10 @@ draw_connection_label (Frame         *frame,
                        const char    *label)
 {
   KrPoint middle = kr_route_point_at (route, 0.5);
-  g_autoptr(PangoLayout) layout = pango_layout_new (frame->pango);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (frame->theme->font_family);
+  PangoLayout *layout = get_text_layout (frame, label, 12, TEXT_REGULAR, 160, 0, PANGO_ALIGN_LEFT);
   int width, height;
   KrRect box;
 
-  pango_font_description_set_absolute_size (font, 12 * frame->theme->font_scale * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, label, -1);
-  pango_layout_set_width (layout, 160 * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &width, &height);
 
   box = (KrRect) { middle.x - width / 2.0 - 6, middle.y - height / 2.0 - 3, width + 12, height + 6 };
@@ -820,137 +1159,69 @@ draw_connection_label (Frame         *frame,
   pango_cairo_show_layout (frame->cr, layout);
 }
 
-static GArray *
-collect_card_rects (Frame *frame)
-{
-  guint n = kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT);
-  GArray *rects = g_array_sized_new (FALSE, FALSE, sizeof (KrRect), n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      KrRect card;
-
-      if (card_rect (frame, kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i), &card))
-        g_array_append_val (rects, card);
-    }
-
-  return rects;
-}
-
 typedef void (*RouteFunc) (Frame         *frame,
                            KrConnection  *connection,
                            const KrRoute *route,
                            gpointer       user_data);
 
-/* The card rectangles as the layout places them, without any drag in progress. */
-static GArray *
-collect_layout_rects (Frame *frame)
-{
-  guint n = kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT);
-  GArray *rects = g_array_sized_new (FALSE, FALSE, sizeof (KrRect), n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      KrRect card;
-
-      if (kr_layout_get_card_rect (frame->layout, kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i), &card))
-        g_array_append_val (rects, card);
-    }
-
-  return rects;
-}
-
-/* Computes the curve of every connection of the map as it is (no drag in progress). */
-static void
-build_routes (Frame *frame)
-{
-  KrRenderer *self = frame->renderer;
-  guint n = kr_map_get_n_items (frame->map, KR_ITEM_CONNECTION);
-  g_autoptr(GHashTable) pair_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) cards = n > 0 ? collect_layout_rects (frame) : NULL;
-  KrRect corridor = kr_layout_get_lanes_area (frame->layout);
-
-  if (self->routes == NULL)
-    self->routes = g_array_new (FALSE, FALSE, sizeof (CachedRoute));
-  g_array_set_size (self->routes, 0);
-
-  for (guint i = 0; i < n; i++)
-    {
-      KrConnection *connection = kr_map_get_item (frame->map, KR_ITEM_CONNECTION, i);
-      char *key = pair_key (kr_connection_get_from_id (connection), kr_connection_get_to_id (connection));
-      guint rank = GPOINTER_TO_UINT (g_hash_table_lookup (pair_counts, key));
-      CachedRoute entry = { connection };
-      KrRect from_rect, to_rect;
-
-      g_hash_table_replace (pair_counts, key, GUINT_TO_POINTER (rank + 1));
-      entry.from = kr_map_lookup_touchpoint (frame->map, kr_connection_get_from_id (connection));
-      entry.to = kr_map_lookup_touchpoint (frame->map, kr_connection_get_to_id (connection));
-      entry.fan = fan_index (rank);
-
-      if (entry.from == NULL || entry.to == NULL ||
-          !kr_layout_get_card_rect (frame->layout, entry.from, &from_rect) ||
-          !kr_layout_get_card_rect (frame->layout, entry.to, &to_rect))
-        continue;
-
-      kr_route_connection (&from_rect, &to_rect, entry.from == entry.to, entry.fan,
-                           (const KrRect *) cards->data, cards->len, &corridor, &entry.route);
-      g_array_append_val (self->routes, entry);
-    }
-
-  self->routes_valid = TRUE;
-}
-
 static gboolean
-is_moved (Frame        *frame,
-          KrTouchpoint *touchpoint)
+route_shown (Frame              *frame,
+             const KrSceneRoute *route)
 {
-  GHashTable *moved = frame->renderer->preview_moved;
-
-  return moved != NULL && g_hash_table_contains (moved, touchpoint);
+  return route->from != NULL && card_visible (frame, route->from) && card_visible (frame, route->to);
 }
 
-/* Calls @func with the route of every shown connection whose ends are on the map. Routes
- * are kept between frames; while cards are dragged only their arrows are routed anew, and
- * while a phase or lane is resized everything is. */
+/* Calls @func, in map order, with the route of every shown connection whose curve reaches
+ * into @area (every one, if @area is NULL). Routes are kept between frames by the scene;
+ * while cards are dragged, the arrows they end or that arc near them are routed anew. */
 static void
-route_connections (Frame     *frame,
-                   RouteFunc  func,
-                   gpointer   user_data)
+route_connections (Frame        *frame,
+                   const KrRect *area,
+                   RouteFunc     func,
+                   gpointer      user_data)
 {
-  KrRenderer *self = frame->renderer;
-  g_autoptr(GArray) dragged_cards = NULL;
-  KrRect corridor = kr_layout_get_lanes_area (frame->layout);
+  KrScene *scene = frame->scene;
+  /* the layers of a drag split the arrows ending on dragged cards from the others; loops
+   * they pass keep their shape until the drag ends */
+  g_autoptr(GPtrArray) affected = kr_scene_collect_affected (scene, &frame->move, frame->layer == 0);
+  g_autoptr(GHashTable) replaced = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) moved = g_array_sized_new (FALSE, FALSE, sizeof (KrSceneRoute), affected->len);
+  g_autoptr(GPtrArray) routes = NULL;
+  guint next_moved = 0;
 
-  watch_map (self, frame->map);
-  if (!self->routes_valid || self->preview_resized != NULL)
-    build_routes (frame);
-
-  for (guint i = 0; i < self->routes->len; i++)
+  for (guint i = 0; i < affected->len; i++)
     {
-      CachedRoute *entry = &g_array_index (self->routes, CachedRoute, i);
-      KrRoute route = entry->route;
+      KrSceneRoute route;
 
-      if (!card_visible (frame, entry->from) || !card_visible (frame, entry->to))
-        continue;
+      kr_scene_reroute (scene, affected->pdata[i], &frame->move, &route);
+      g_array_append_val (moved, route);
+      g_hash_table_add (replaced, affected->pdata[i]);
+    }
 
-      if (is_moved (frame, entry->from) || is_moved (frame, entry->to))
+  if (area != NULL)
+    routes = kr_spatial_index_query (kr_scene_get_routes (scene), area);
+  else
+    routes = g_ptr_array_ref (kr_scene_get_all_routes (scene));
+
+  /* the moved routes merged into the others by their place in the map */
+  for (guint i = 0; i <= routes->len; i++)
+    {
+      const KrSceneRoute *route = i < routes->len ? routes->pdata[i] : NULL;
+
+      while (next_moved < moved->len &&
+             (route == NULL || g_array_index (moved, KrSceneRoute, next_moved).position <= route->position))
         {
-          KrRect from_rect, to_rect;
+          const KrSceneRoute *moved_route = &g_array_index (moved, KrSceneRoute, next_moved++);
 
-          if (dragged_cards == NULL)
-            dragged_cards = collect_card_rects (frame);
-          if (!card_rect (frame, entry->from, &from_rect) || !card_rect (frame, entry->to, &to_rect))
-            continue;
-          kr_route_connection (&from_rect, &to_rect, entry->from == entry->to, entry->fan,
-                               (const KrRect *) dragged_cards->data, dragged_cards->len, &corridor, &route);
+          if (frame->layer != KR_RENDER_STATIC_LAYER && route_shown (frame, moved_route) &&
+              (area == NULL || kr_rect_intersects (&moved_route->bounds, area)))
+            func (frame, moved_route->connection, &moved_route->route, user_data);
         }
 
-      func (frame, entry->connection, &route, user_data);
+      if (route != NULL && frame->layer != KR_RENDER_MOVING_LAYER && route_shown (frame, route) &&
+          !g_hash_table_contains (replaced, route))
+        func (frame, route->connection, &route->route, user_data);
     }
-
-  /* a resize preview must not leave its routes behind */
-  if (self->preview_resized != NULL)
-    self->routes_valid = FALSE;
 }
 
 /* How far a label may reach beyond its curve's control points */
@@ -981,10 +1252,78 @@ draw_connection (Frame         *frame,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  draw_arrowhead (cr, route, ARROW_LENGTH + frame->theme->line_width * 2);
+  append_arrowhead (cr, route, ARROW_LENGTH + frame->theme->line_width * 2);
+  cairo_fill (cr);
 
   if (*kr_connection_get_label (connection) != '\0' && legible (frame, 12))
     draw_connection_label (frame, route, kr_connection_get_label (connection));
+}
+
+typedef struct
+{
+  KrLineMask *lines;
+  GArray *labels;            /* KrRoute */
+  GPtrArray *label_texts;
+} ConnectionBatch;
+
+static void
+add_to_batch (Frame         *frame,
+              KrConnection  *connection,
+              const KrRoute *route,
+              gpointer       user_data)
+{
+  static const double dashes[] = { 8, 6 };
+  ConnectionBatch *batch = user_data;
+  const char *label = kr_connection_get_label (connection);
+  /* dashes of a pixel or less are not seen */
+  gboolean dashed = kr_connection_is_dashed (connection) && frame->scale >= TINY_SCALE;
+
+  kr_line_mask_add_curve (batch->lines, route->points, frame->theme->line_width,
+                          dashed ? dashes : NULL, dashed ? G_N_ELEMENTS (dashes) : 0);
+
+  if (frame->scale >= TINY_SCALE)
+    append_arrowhead (frame->cr, route, ARROW_LENGTH + frame->theme->line_width * 2);
+
+  if (*label != '\0' && legible (frame, 12))
+    {
+      g_array_append_val (batch->labels, *route);
+      g_ptr_array_add (batch->label_texts, (gpointer) label);
+    }
+}
+
+/* On raster surfaces the lines of all arrows go into one mask (see kr-line-mask.c), their
+ * heads into one fill, and the labels come last, above every line. */
+static void
+draw_connections (Frame *frame)
+{
+  KrRect area = kr_rect_inflate (&frame->viewport, LABEL_REACH);
+  g_autoptr(KrLineMask) lines = NULL;
+  g_autoptr(GArray) labels = NULL;
+  g_autoptr(GPtrArray) label_texts = NULL;
+  ConnectionBatch batch;
+
+  if (frame->scale < G_MAXDOUBLE)
+    lines = kr_line_mask_new (frame->cr);
+
+  if (lines == NULL)
+    {
+      route_connections (frame, &area, draw_connection, NULL);
+      return;
+    }
+
+  labels = g_array_new (FALSE, FALSE, sizeof (KrRoute));
+  label_texts = g_ptr_array_new ();
+  batch = (ConnectionBatch) { lines, labels, label_texts };
+
+  cairo_new_path (frame->cr);
+  route_connections (frame, &area, add_to_batch, &batch);
+
+  set_color (frame->cr, &frame->theme->connection);
+  kr_line_mask_paint (lines, frame->cr);
+  cairo_fill (frame->cr);
+
+  for (guint i = 0; i < labels->len; i++)
+    draw_connection_label (frame, &g_array_index (labels, KrRoute, i), label_texts->pdata[i]);
 }
 
 static void
@@ -1249,11 +1588,14 @@ emotion_y (const KrRect *band,
 }
 
 /* A smooth curve through @points, whose x increase: monotone cubic interpolation
- * (Fritsch–Carlson), so that it never overshoots the faces at 1 and 5. */
+ * (Fritsch–Carlson), so that it never overshoots the faces at 1 and 5. Only the part from
+ * @first to @last is drawn. */
 static void
 curve_through (cairo_t       *cr,
                const KrPoint *points,
-               guint          n)
+               guint          n,
+               guint          first,
+               guint          last)
 {
   g_autofree double *slopes = g_new0 (double, n);
   g_autofree double *secants = g_new0 (double, n);
@@ -1281,8 +1623,8 @@ curve_through (cairo_t       *cr,
           }
       }
 
-  cairo_move_to (cr, points[0].x, points[0].y);
-  for (guint i = 0; i + 1 < n; i++)
+  cairo_move_to (cr, points[first].x, points[first].y);
+  for (guint i = first; i < last; i++)
     {
       double dx = (points[i + 1].x - points[i].x) / 3;
 
@@ -1306,11 +1648,13 @@ static void
 draw_emotion_band (Frame *frame)
 {
   KrRect band = kr_layout_get_emotion_band (frame->layout);
-  g_autoptr(GPtrArray) order = NULL;
+  GPtrArray *order;
   g_autoptr(GArray) points = NULL;
   g_autofree int *emotions = NULL;
   cairo_t *cr = frame->cr;
-  guint n = 0;
+  guint n = 0, first = 0, last;
+  /* dots of less than a pixel and a half are not seen */
+  gboolean dots = 7 * frame->scale >= 1.5;
 
   if (band.height <= 0 || !kr_rect_intersects (&band, &frame->viewport))
     return;
@@ -1329,7 +1673,8 @@ draw_emotion_band (Frame *frame)
   draw_emotion_face (frame, 5, KR_LAYOUT_LANE_HEADER_WIDTH - 38, emotion_y (&band, 5) - 11, 22);
   draw_emotion_face (frame, 1, KR_LAYOUT_LANE_HEADER_WIDTH - 38, emotion_y (&band, 1) - 11, 22);
 
-  order = kr_layout_get_reading_order (frame->layout, frame->map);
+  update_summary (frame);
+  order = frame->renderer->reading_order;
   points = g_array_sized_new (FALSE, FALSE, sizeof (KrPoint), order->len);
   emotions = g_new0 (int, order->len + 1);
   for (guint i = 0; i < order->len; i++)
@@ -1352,16 +1697,27 @@ draw_emotion_band (Frame *frame)
   if (n == 0)
     return;
 
-  if (n > 1)
+  /* only the stretch of the curve in view, and a point beyond on each side */
+  last = n - 1;
+  while (first + 1 < n && g_array_index (points, KrPoint, first + 1).x < frame->viewport.x - 14)
+    first++;
+  for (guint i = first; i < n; i++)
+    if (g_array_index (points, KrPoint, i).x > kr_rect_right (&frame->viewport) + 14)
+      {
+        last = i;
+        break;
+      }
+
+  if (n > 1 && last > first)
     {
-      curve_through (cr, (KrPoint *) points->data, n);
+      curve_through (cr, (KrPoint *) points->data, n, first, last);
       set_color (cr, &frame->theme->text_muted);
       cairo_set_line_width (cr, frame->theme->line_width * 1.5);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; dots && i <= last; i++)
     {
       KrPoint *point = &g_array_index (points, KrPoint, i);
       KrColor color = emotion_color (frame->theme, emotions[i]);
@@ -1434,12 +1790,18 @@ draw_sticky_notes (Frame *frame)
 {
   cairo_t *cr = frame->cr;
 
+  KrRect reach = { frame->viewport.x - STICKY_GAP - STICKY_WIDTH, frame->viewport.y - 8,
+                   frame->viewport.width + STICKY_GAP + STICKY_WIDTH, frame->viewport.height + 8 };
+  g_autoptr(GPtrArray) near = NULL;
+
   if (!kr_map_get_show_notes (frame->map))
     return;
 
-  for (guint i = 0; i < kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT); i++)
+  /* a note sits right of its card, a little lower */
+  near = kr_spatial_index_query (kr_scene_get_cards (frame->scene), &reach);
+  for (guint i = 0; i < near->len; i++)
     {
-      KrTouchpoint *touchpoint = kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i);
+      KrTouchpoint *touchpoint = near->pdata[i];
       KrRect sticky, shadow;
       g_autofree char *text = NULL;
 
@@ -1535,14 +1897,35 @@ draw_progress_bar (Frame         *frame,
     }
 }
 
+/* Brings what is computed from all touchpoints (reading order, progress) up to date with
+ * the map: once per change of the map, not once per frame. */
+static void
+update_summary (Frame *frame)
+{
+  KrRenderer *self = frame->renderer;
+  guint n = kr_layout_get_n_phases (frame->layout);
+
+  if (self->summary_scene == frame->scene && self->summary_version == kr_scene_get_version (frame->scene) &&
+      self->progress != NULL && self->progress->len == n + 1)
+    return;
+
+  g_clear_pointer (&self->reading_order, g_ptr_array_unref);
+  self->reading_order = kr_layout_get_reading_order (frame->layout, frame->map);
+
+  if (self->progress == NULL)
+    self->progress = g_array_new (FALSE, TRUE, sizeof (Progress));
+  g_array_set_size (self->progress, n + 1);
+  self->any_progress = collect_progress (frame, (Progress *) self->progress->data, n);
+
+  self->summary_scene = frame->scene;
+  self->summary_version = kr_scene_get_version (frame->scene);
+}
+
 static gboolean
 has_progress (Frame *frame)
 {
-  for (guint i = 0; i < kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT); i++)
-    if (kr_touchpoint_get_points (kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i)) > 0)
-      return TRUE;
-
-  return FALSE;
+  update_summary (frame);
+  return frame->renderer->any_progress;
 }
 
 /* A bar per phase in its header and the whole journey's in the corner, like the progress
@@ -1551,11 +1934,13 @@ static void
 draw_progress (Frame *frame)
 {
   guint n = kr_layout_get_n_phases (frame->layout);
-  g_autofree Progress *progress = g_new0 (Progress, n + 1);
+  Progress *progress;
   double top = kr_layout_get_header_top (frame->layout);
 
-  if (!collect_progress (frame, progress, n))
+  if (!has_progress (frame))
     return;
+
+  progress = (Progress *) frame->renderer->progress->data;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1574,19 +1959,18 @@ draw_progress (Frame *frame)
                      KR_LAYOUT_LANE_HEADER_WIDTH - 32);
 }
 
-static PangoContext *
-create_pango_context (cairo_t *cr)
+/* Device pixels per map unit, or G_MAXDOUBLE on vector surfaces. */
+static double
+device_scale (cairo_t *cr)
 {
-  PangoContext *context = pango_cairo_create_context (cr);
-  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  double dx = 1, dy = 0;
 
-  /* Unhinted metrics: text wraps the same at every zoom and in every export. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
+  if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_SVG || type == CAIRO_SURFACE_TYPE_PS)
+    return G_MAXDOUBLE;
 
-  return context;
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  return hypot (dx, dy);
 }
 
 static void
@@ -1596,21 +1980,24 @@ frame_init (Frame      *frame,
             KrMap      *map,
             const KrRect *viewport)
 {
-  double scale_x = 1, scale_y = 0;
+  if (self->scene == NULL || !kr_scene_is_for (self->scene, map, self->preview_resized, self->preview_size))
+    {
+      g_clear_pointer (&self->scene, kr_scene_free);
+      self->scene = kr_scene_new (map, self->preview_resized, self->preview_size);
+      self->summary_scene = NULL;
+    }
+  kr_scene_update (self->scene);
 
-  if (cr != NULL)
-    cairo_user_to_device_distance (cr, &scale_x, &scale_y);
-
-  *frame = (Frame) { self, self->theme, cr, map,
-                     kr_layout_new_resized (map, self->preview_resized, self->preview_size), *viewport,
-                     cr ? create_pango_context (cr) : NULL, hypot (scale_x, scale_y) };
+  *frame = (Frame) { self, self->theme, cr, map, kr_scene_get_layout (self->scene), *viewport,
+                     cr ? device_scale (cr) : 1, self->scene,
+                     { self->preview_moved, self->preview_dx, self->preview_dy } };
 }
 
 static void
 frame_clear (Frame *frame)
 {
-  g_clear_pointer (&frame->layout, kr_layout_free);
-  g_clear_object (&frame->pango);
+  frame->layout = NULL;
+  frame->scene = NULL;
 }
 
 /**
@@ -1630,8 +2017,9 @@ kr_renderer_get_extent (KrRenderer *self,
   g_return_val_if_fail (KR_IS_MAP (map), extent);
 
   frame_init (&frame, self, NULL, map, &extent);
-  extent = kr_layout_get_bounds (frame.layout);
-  route_connections (&frame, extend_by_route, &extent);
+  extent = kr_scene_get_extent (frame.scene);
+  if (frame.move.moved != NULL)
+    route_connections (&frame, NULL, extend_by_route, &extent);
   if (kr_map_get_show_notes (map))
     for (guint i = 0; i < kr_map_get_n_items (map, KR_ITEM_TOUCHPOINT); i++)
       {
@@ -1651,6 +2039,10 @@ kr_renderer_get_extent (KrRenderer *self,
  * @viewport: the part of the map to draw, in map coordinates
  *
  * Draws @map; anything outside @viewport may be skipped.
+ *
+ * While cards are dragged (kr_renderer_set_move_preview()), a view can keep a picture of
+ * the map drawn once with %KR_RENDER_STATIC_LAYER and, for each frame of the drag, paint it
+ * and draw over it with %KR_RENDER_MOVING_LAYER: only the dragged cards and their arrows.
  */
 void
 kr_renderer_draw (KrRenderer    *self,
@@ -1665,9 +2057,20 @@ kr_renderer_draw (KrRenderer    *self,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (KR_IS_MAP (map));
   g_return_if_fail (viewport != NULL);
+  g_return_if_fail ((flags & KR_RENDER_STATIC_LAYER) == 0 || (flags & KR_RENDER_MOVING_LAYER) == 0);
 
   frame_init (&frame, self, cr, map, viewport);
+  frame.layer = flags & (KR_RENDER_STATIC_LAYER | KR_RENDER_MOVING_LAYER);
   cairo_save (cr);
+
+  if (frame.layer == KR_RENDER_MOVING_LAYER)
+    {
+      draw_connections (&frame);
+      draw_cards (&frame);
+      cairo_restore (cr);
+      frame_clear (&frame);
+      return;
+    }
 
   if (!(flags & KR_RENDER_NO_BACKGROUND))
     draw_background (&frame);
@@ -1679,7 +2082,7 @@ kr_renderer_draw (KrRenderer    *self,
   draw_progress (&frame);
   draw_persona_band (&frame);
   draw_emotion_band (&frame);
-  route_connections (&frame, draw_connection, NULL);
+  draw_connections (&frame);
   draw_cards (&frame);
   draw_sticky_notes (&frame);
 
@@ -1763,7 +2166,7 @@ kr_renderer_foreach_route (KrRenderer  *self,
   g_return_if_fail (KR_IS_MAP (map));
 
   frame_init (&frame, self, NULL, map, &nowhere);
-  route_connections (&frame, call_route_func, &callback);
+  route_connections (&frame, NULL, call_route_func, &callback);
   frame_clear (&frame);
 }
 
@@ -1829,21 +2232,40 @@ pick_card (Frame  *frame,
            double  y,
            KrPick *pick)
 {
-  /* the last card is drawn on top, so it is found first */
-  for (guint i = kr_map_get_n_items (frame->map, KR_ITEM_TOUCHPOINT); i > 0; i--)
+  KrSpatialIndex *cards = kr_scene_get_cards (frame->scene);
+  g_autoptr(GPtrArray) under = kr_spatial_index_query (cards, &(KrRect) { x, y, 0, 0 });
+  KrTouchpoint *found = NULL;
+
+  /* cards being dragged are drawn above the others */
+  if (frame->move.moved != NULL)
     {
-      KrTouchpoint *touchpoint = kr_map_get_item (frame->map, KR_ITEM_TOUCHPOINT, i - 1);
+      g_autoptr(GPtrArray) moving = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer touchpoint;
+
+      g_hash_table_iter_init (&iter, frame->move.moved);
+      while (g_hash_table_iter_next (&iter, &touchpoint, NULL))
+        g_ptr_array_add (moving, touchpoint);
+      kr_spatial_index_sort (cards, moving);
+      g_ptr_array_extend (under, moving, NULL, NULL);
+    }
+
+  /* the last card is drawn on top, so it is found first */
+  for (guint i = under->len; i > 0 && found == NULL; i--)
+    {
+      KrTouchpoint *touchpoint = under->pdata[i - 1];
       KrRect card;
 
       if (card_rect (frame, touchpoint, &card) && kr_rect_contains_point (&card, x, y))
-        {
-          pick->kind = KR_PICK_CARD;
-          pick->item = KR_ITEM (touchpoint);
-          return TRUE;
-        }
+        found = touchpoint;
     }
 
-  return FALSE;
+  if (found == NULL)
+    return FALSE;
+
+  pick->kind = KR_PICK_CARD;
+  pick->item = KR_ITEM (found);
+  return TRUE;
 }
 
 static void
@@ -1870,7 +2292,8 @@ pick_frame (Frame  *frame,
   if (pick_card (frame, x, y, pick))
     return;
 
-  route_connections (frame, measure_connection, &search);
+  route_connections (frame, &(KrRect) { x - tolerance, y - tolerance, 2 * tolerance, 2 * tolerance },
+                     measure_connection, &search);
   if (search.best != NULL)
     {
       pick->kind = KR_PICK_CONNECTION;

@@ -22,7 +22,12 @@ typedef enum {
   KR_RENDER_NO_EMOTION_CURVE = 1 << 3,
   KR_RENDER_NO_PHASE_ROWS  = 1 << 4,
   KR_RENDER_NO_GRID        = 1 << 5,
+  /* a drag in two layers: all but the dragged cards and their arrows, or only those */
+  KR_RENDER_STATIC_LAYER   = 1 << 6,
+  KR_RENDER_MOVING_LAYER   = 1 << 7,
 } KrRenderFlags;
+
+#define KR_RENDER_HAS_DRAG_LAYERS 1
 
 typedef enum {
   KR_PICK_NOTHING,

@@ -63,10 +63,11 @@ arc_extreme (const KrRect *from,
              guint         n_obstacles,
              gboolean      above)
 {
-  double left = MIN (from->x, to->x);
-  double right = MAX (kr_rect_right (from), kr_rect_right (to));
+  double left, right;
   double extreme = above ? MIN (from->y, to->y) : MAX (kr_rect_bottom (from), kr_rect_bottom (to));
   double inner = above ? MAX (from->y, to->y) : MIN (kr_rect_bottom (from), kr_rect_bottom (to));
+
+  kr_route_get_obstacle_span (from, to, &left, &right);
 
   /* Cards between the two ends that reach past the nearer end would be crossed; moving the
    * arc can bring more cards into reach, so repeat until it settles. */
@@ -126,7 +127,11 @@ count_crossings (const KrRoute *route,
                  guint          n_obstacles)
 {
   KrRect bounds = kr_route_get_bounds (route);
+  KrPoint points[47];
   guint crossings = 0;
+
+  for (int step = 1; step < 48; step++)
+    points[step - 1] = kr_route_point_at (route, step / 48.0);
 
   for (guint i = 0; i < n_obstacles; i++)
     {
@@ -137,16 +142,12 @@ count_crossings (const KrRoute *route,
           (card->x == from->x && card->y == from->y) || (card->x == to->x && card->y == to->y))
         continue;
 
-      for (int step = 1; step < 48; step++)
-        {
-          KrPoint point = kr_route_point_at (route, step / 48.0);
-
-          if (kr_rect_contains_point (&inside, point.x, point.y))
-            {
-              crossings++;
-              break;
-            }
-        }
+      for (int step = 0; step < 47; step++)
+        if (kr_rect_contains_point (&inside, points[step].x, points[step].y))
+          {
+            crossings++;
+            break;
+          }
     }
 
   return crossings;
@@ -163,7 +164,8 @@ route_backward (const KrRect *from,
                 const KrRect *obstacles,
                 guint         n_obstacles,
                 const KrRect *corridor,
-                KrRoute      *route)
+                KrRoute      *route,
+                KrRect       *reach)
 {
   double fan = lane_index * FAN_SPACING;
   double peak = arc_extreme (from, to, obstacles, n_obstacles, TRUE) - fabs (fan);
@@ -181,6 +183,19 @@ route_backward (const KrRect *from,
     *route = over;
   else
     *route = under;
+
+  /* the cards that decide: those under the higher arc's peak, over the lower arc's bottom,
+   * or on either arc */
+  if (reach != NULL)
+    {
+      KrRect over_bounds = kr_route_get_bounds (&over), under_bounds = kr_route_get_bounds (&under);
+      double left, right;
+
+      kr_route_get_obstacle_span (from, to, &left, &right);
+      *reach = kr_rect_union (&over_bounds, &under_bounds);
+      *reach = kr_rect_inflate (reach, ARC_CLEARANCE);
+      reach->x = left, reach->width = right - left;
+    }
 }
 
 static void
@@ -217,16 +232,82 @@ kr_route_connection (const KrRect *from,
                      const KrRect *corridor,
                      KrRoute      *route)
 {
+  kr_route_connection_with_reach (from, to, self_loop, lane_index, obstacles, n_obstacles, corridor, route, NULL);
+}
+
+/**
+ * kr_route_connection_with_reach:
+ * @reach: (out) (optional): where another card would change the route: cards outside it
+ *   are ignored; an empty rectangle for routes that depend only on their two cards
+ *
+ * Like kr_route_connection(), and tells which cards mattered, so that a caller keeping
+ * routes knows which to compute again when a card moves.
+ */
+void
+kr_route_connection_with_reach (const KrRect *from,
+                                const KrRect *to,
+                                gboolean      self_loop,
+                                int           lane_index,
+                                const KrRect *obstacles,
+                                guint         n_obstacles,
+                                const KrRect *corridor,
+                                KrRoute      *route,
+                                KrRect       *reach)
+{
+  if (reach != NULL)
+    *reach = (KrRect) { from->x, from->y, 0, 0 };
+
+  switch (kr_route_classify (from, to, self_loop))
+    {
+    case KR_ROUTE_SELF:
+      route_self (from, lane_index, route);
+      break;
+    case KR_ROUTE_FORWARD:
+      route_forward (from, to, lane_index, route);
+      break;
+    case KR_ROUTE_VERTICAL:
+      route_vertical (from, to, lane_index, route);
+      break;
+    case KR_ROUTE_BACKWARD:
+    default:
+      route_backward (from, to, lane_index, obstacles, n_obstacles, corridor, route, reach);
+      break;
+    }
+}
+
+/**
+ * kr_route_classify:
+ *
+ * Returns: the kind of curve kr_route_connection() draws from @from to @to. Only loops back
+ *   (%KR_ROUTE_BACKWARD) look at obstacles, and only at those overlapping the columns
+ *   kr_route_get_obstacle_span() gives.
+ */
+KrRouteKind
+kr_route_classify (const KrRect *from,
+                   const KrRect *to,
+                   gboolean      self_loop)
+{
   if (self_loop)
-    route_self (from, lane_index, route);
-  else if (to->x >= kr_rect_right (from) + GAP)
-    route_forward (from, to, lane_index, route);
-  else if (kr_rect_right (to) + GAP <= from->x)
-    route_backward (from, to, lane_index, obstacles, n_obstacles, corridor, route);
-  else if (to->y >= kr_rect_bottom (from) + GAP || kr_rect_bottom (to) + GAP <= from->y)
-    route_vertical (from, to, lane_index, route);
-  else
-    route_backward (from, to, lane_index, obstacles, n_obstacles, corridor, route);
+    return KR_ROUTE_SELF;
+  if (to->x >= kr_rect_right (from) + GAP)
+    return KR_ROUTE_FORWARD;
+  if (kr_rect_right (to) + GAP <= from->x)
+    return KR_ROUTE_BACKWARD;
+  if (to->y >= kr_rect_bottom (from) + GAP || kr_rect_bottom (to) + GAP <= from->y)
+    return KR_ROUTE_VERTICAL;
+  return KR_ROUTE_BACKWARD;
+}
+
+/* The columns whose cards a loop back between @from and @to must clear: an obstacle that
+ * does not overlap them horizontally is ignored. */
+void
+kr_route_get_obstacle_span (const KrRect *from,
+                            const KrRect *to,
+                            double       *left,
+                            double       *right)
+{
+  *left = MIN (from->x, to->x);
+  *right = MAX (kr_rect_right (from), kr_rect_right (to));
 }
 
 KrPoint

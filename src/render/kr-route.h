@@ -29,6 +29,22 @@ void    kr_route_connection   (const KrRect *from,
                                guint         n_obstacles,
                                const KrRect *corridor,
                                KrRoute      *route);
+void    kr_route_connection_with_reach (const KrRect *from,
+                                        const KrRect *to,
+                                        gboolean      self_loop,
+                                        int           lane_index,
+                                        const KrRect *obstacles,
+                                        guint         n_obstacles,
+                                        const KrRect *corridor,
+                                        KrRoute      *route,
+                                        KrRect       *reach);
+KrRouteKind kr_route_classify (const KrRect *from,
+                               const KrRect *to,
+                               gboolean      self_loop);
+void    kr_route_get_obstacle_span (const KrRect *from,
+                                    const KrRect *to,
+                                    double       *left,
+                                    double       *right);
 KrPoint kr_route_point_at     (const KrRoute *route,
                                double         t);
 KrPoint kr_route_tangent_at   (const KrRoute *route,
