@@ -208,5 +208,13 @@ personas_and_notes_in_pdf() {
   grep -q "38% abandon" "$work/notes.flat"
 }
 check "persona panels and sticky notes are searchable text in the PDF" personas_and_notes_in_pdf
+
+no_notes_leaves_them_out() {
+  command -v pdftotext >/dev/null || return 0
+  "$kringel" --export "$work/bare.pdf" --no-notes "$work/notes.kringel" &&
+  pdftotext "$work/bare.pdf" "$work/bare.txt" &&
+  ! tr -s ' \n' ' ' <"$work/bare.txt" | grep -q "38% abandon"
+}
+check "--no-notes leaves the sticky notes out" no_notes_leaves_them_out
 echo "1..$n"
 exit $failed

@@ -2080,11 +2080,15 @@ kr_renderer_draw (KrRenderer    *self,
   draw_lane_titles (&frame);
   draw_phase_headers (&frame);
   draw_progress (&frame);
-  draw_persona_band (&frame);
-  draw_emotion_band (&frame);
+  /* layers an export may leave out (it also crops their space away) */
+  if (!(flags & KR_RENDER_NO_PERSONAS))
+    draw_persona_band (&frame);
+  if (!(flags & KR_RENDER_NO_EMOTION_CURVE))
+    draw_emotion_band (&frame);
   draw_connections (&frame);
   draw_cards (&frame);
-  draw_sticky_notes (&frame);
+  if (!(flags & KR_RENDER_NO_NOTES))
+    draw_sticky_notes (&frame);
 
   cairo_restore (cr);
   frame_clear (&frame);
