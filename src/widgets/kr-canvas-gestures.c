@@ -262,6 +262,8 @@ start_drag (KrCanvas *self)
       /* the card under the pointer leads the snapping */
       g_ptr_array_remove (self->drag_touchpoints, self->drag_item);
       g_ptr_array_insert (self->drag_touchpoints, 0, self->drag_item);
+      kr_renderer_set_move_preview (self->renderer, self->drag_touchpoints, 0, 0);
+      kr_canvas_begin_static_layer (self);
       set_cursor_for (self, "grabbing");
     }
   else if (self->drag_mode == DRAG_PAN)
@@ -487,6 +489,7 @@ reset_drag (KrCanvas *self)
   self->drag_item = NULL;
   self->move_dx = self->move_dy = 0;
   g_clear_pointer (&self->drag_touchpoints, g_ptr_array_unref);
+  kr_canvas_end_static_layer (self);
   kr_renderer_clear_preview (self->renderer);
   set_cursor_for (self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -77,6 +77,7 @@ struct _KrCanvas
   double drag_start_x, drag_start_y;   /* map coordinates */
   double drag_x, drag_y;               /* map coordinates, now */
   double move_dx, move_dy;             /* how far the cards move, snapped */
+  cairo_surface_t *static_layer;       /* the map without the dragged cards, drawn once */
   GPtrArray *drag_touchpoints;
   double drag_scroll_x, drag_scroll_y; /* adjustments at the start of a pan */
   double drag_original_size;
@@ -112,6 +113,9 @@ void     kr_canvas_reveal            (KrCanvas *self,
 void     kr_canvas_show_toast        (KrCanvas   *self,
                                       const char *message,
                                       gboolean    offer_undo);
+
+void     kr_canvas_begin_static_layer (KrCanvas *self);
+void     kr_canvas_end_static_layer   (KrCanvas *self);
 
 /* kr-canvas-gestures.c */
 void     kr_canvas_init_gestures     (KrCanvas *self);

@@ -384,9 +384,21 @@ kr_canvas_snapshot (GtkWidget   *widget,
 
   /* a cairo node the size of the view, never of the map (see DESIGN.md) */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->static_layer != NULL)
+    {
+      /* dragging: the picture of everything else, and only the dragged cards drawn anew */
+      int scale = gtk_widget_get_scale_factor (widget);
+
+      cairo_save (cr);
+      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+      cairo_set_source_surface (cr, self->static_layer, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -viewport.x, -viewport.y);
-  kr_renderer_draw (self->renderer, cr, self->map, &viewport, KR_RENDER_DEFAULT);
+  kr_renderer_draw (self->renderer, cr, self->map, &viewport,
+                    self->static_layer != NULL ? KR_RENDER_MOVING_LAYER : KR_RENDER_DEFAULT);
   if (self->selection != NULL)
     draw_overlay (self, cr);
   kr_renderer_draw_headers (self->renderer, cr, self->map, &viewport);
@@ -412,6 +424,34 @@ kr_canvas_size_allocate (GtkWidget *widget,
 
   update_adjustments (self);
   kr_canvas_allocate_entry (self);
+}
+
+/* Draws the view without the cards being dragged, once, for the frames of the drag. */
+void
+kr_canvas_begin_static_layer (KrCanvas *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  KrRect viewport = kr_canvas_get_viewport (self);
+  cairo_t *cr;
+
+  kr_canvas_end_static_layer (self);
+  if (width <= 0 || height <= 0)
+    return;
+
+  self->static_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cr = cairo_create (self->static_layer);
+  cairo_scale (cr, scale * self->zoom, scale * self->zoom);
+  cairo_translate (cr, -viewport.x, -viewport.y);
+  kr_renderer_draw (self->renderer, cr, self->map, &viewport, KR_RENDER_STATIC_LAYER);
+  cairo_destroy (cr);
+}
+
+void
+kr_canvas_end_static_layer (KrCanvas *self)
+{
+  g_clear_pointer (&self->static_layer, cairo_surface_destroy);
 }
 
 /* Forgets pointers to items that left the map. */
@@ -450,6 +490,8 @@ map_changed (KrCanvas *self)
 static void
 adjustment_changed (KrCanvas *self)
 {
+  if (self->static_layer != NULL)
+    kr_canvas_begin_static_layer (self);
   kr_canvas_allocate_entry (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -499,6 +541,7 @@ kr_canvas_dispose (GObject *object)
   g_clear_object (&self->editor);
   g_clear_object (&self->map);
   g_clear_pointer (&self->drag_touchpoints, g_ptr_array_unref);
+  kr_canvas_end_static_layer (self);
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
   g_clear_object (&self->renderer);
