@@ -410,3 +410,36 @@ kr_layout_get_reading_order (KrLayout *self,
 
   return order;
 }
+
+/**
+ * kr_layout_place_moved_card:
+ *
+ * Where the card of @touchpoint lands when moved by @dx, @dy: the cell under its centre
+ * (@phase_id, @lane_id — NULL without lanes) and its offset @x, @y inside that cell, kept
+ * inside the cell where it fits.
+ */
+gboolean
+kr_layout_place_moved_card (KrLayout     *self,
+                            KrMap        *map,
+                            KrTouchpoint *touchpoint,
+                            double        dx,
+                            double        dy,
+                            const char  **phase_id,
+                            const char  **lane_id,
+                            double       *x,
+                            double       *y)
+{
+  guint phase_index, lane_index;
+  KrRect rect, cell;
+
+  if (!kr_layout_get_card_rect (self, touchpoint, &rect) ||
+      !kr_layout_find_cell (self, rect.x + dx + rect.width / 2, rect.y + dy + rect.height / 2,
+                            &phase_index, &lane_index, &cell))
+    return FALSE;
+
+  *phase_id = kr_item_get_id (kr_map_get_item (map, KR_ITEM_PHASE, phase_index));
+  *lane_id = kr_layout_has_lanes (self) ? kr_item_get_id (kr_map_get_item (map, KR_ITEM_LANE, lane_index)) : NULL;
+  *x = CLAMP (rect.x + dx - cell.x, 0, MAX (0, cell.width - rect.width));
+  *y = CLAMP (rect.y + dy - cell.y, 0, MAX (0, cell.height - rect.height));
+  return TRUE;
+}

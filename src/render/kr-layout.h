@@ -53,6 +53,15 @@ gboolean  kr_layout_find_cell        (KrLayout     *self,
                                       guint        *lane_index,
                                       KrRect       *cell);
 gboolean  kr_layout_has_lanes        (KrLayout     *self);
+gboolean  kr_layout_place_moved_card (KrLayout     *self,
+                                      KrMap        *map,
+                                      KrTouchpoint *touchpoint,
+                                      double        dx,
+                                      double        dy,
+                                      const char  **phase_id,
+                                      const char  **lane_id,
+                                      double       *x,
+                                      double       *y);
 gboolean  kr_layout_get_card_rect    (KrLayout     *self,
                                       KrTouchpoint *touchpoint,
                                       KrRect       *rect);

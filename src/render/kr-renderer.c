@@ -339,10 +339,11 @@ set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
-static void
-rounded_rect (cairo_t      *cr,
-              const KrRect *rect,
-              double        radius)
+/* Adds a rectangle with rounded corners to the path, as a sub-path of its own. */
+void
+kr_rounded_rect_path (cairo_t      *cr,
+                      const KrRect *rect,
+                      double        radius)
 {
   double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
 
@@ -354,6 +355,7 @@ rounded_rect (cairo_t      *cr,
   cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
 }
+
 
 static KrColor
 phase_color (KrPhase *phase)
@@ -684,7 +686,7 @@ draw_badge (Frame      *frame,
   KrRect pill = { right - width, y, width, 18 };
 
   set_color (frame->cr, &frame->theme->badge_background);
-  rounded_rect (frame->cr, &pill, 9);
+  kr_rounded_rect_path (frame->cr, &pill, 9);
   cairo_fill (frame->cr);
   draw_text (frame, text, 11, TEXT_BOLD, &frame->theme->badge_text,
              pill.x, pill.y + 2, pill.width, 1, PANGO_ALIGN_CENTER);
@@ -800,11 +802,11 @@ draw_card (Frame        *frame,
     }
 
   set_color (cr, &frame->theme->card_shadow);
-  rounded_rect (cr, &shadow, CARD_RADIUS);
+  kr_rounded_rect_path (cr, &shadow, CARD_RADIUS);
   cairo_fill (cr);
 
   set_color (cr, &frame->theme->card_background);
-  rounded_rect (cr, card, CARD_RADIUS);
+  kr_rounded_rect_path (cr, card, CARD_RADIUS);
   cairo_fill_preserve (cr);
 
   /* the accent strip, clipped to the card's rounded corners */
@@ -816,7 +818,7 @@ draw_card (Frame        *frame,
   cairo_restore (cr);
 
   /* indirect touchpoints (word of mouth, reviews) get a dashed outline */
-  rounded_rect (cr, card, CARD_RADIUS);
+  kr_rounded_rect_path (cr, card, CARD_RADIUS);
   set_color (cr, &frame->theme->card_border);
   cairo_set_line_width (cr, frame->theme->card_border_width);
   if (!kr_touchpoint_get_direct (touchpoint))
@@ -1148,7 +1150,7 @@ draw_connection_label (Frame         *frame,
 
   box = (KrRect) { middle.x - width / 2.0 - 6, middle.y - height / 2.0 - 3, width + 12, height + 6 };
   set_color (frame->cr, &frame->theme->background);
-  rounded_rect (frame->cr, &box, 6);
+  kr_rounded_rect_path (frame->cr, &box, 6);
   cairo_fill_preserve (frame->cr);
   set_color (frame->cr, &frame->theme->grid_line);
   cairo_set_line_width (frame->cr, 1);
@@ -1514,10 +1516,10 @@ draw_persona_card (Frame        *frame,
     quote = g_strdup_printf ("„%s“", kr_persona_get_quote (persona));
 
   set_color (cr, &frame->theme->card_shadow);
-  rounded_rect (cr, &shadow, CARD_RADIUS);
+  kr_rounded_rect_path (cr, &shadow, CARD_RADIUS);
   cairo_fill (cr);
   set_color (cr, &frame->theme->card_background);
-  rounded_rect (cr, card, CARD_RADIUS);
+  kr_rounded_rect_path (cr, card, CARD_RADIUS);
   cairo_fill_preserve (cr);
   if (highlight != NULL && g_str_equal (highlight, kr_item_get_id (KR_ITEM (persona))))
     {
@@ -1887,12 +1889,12 @@ draw_progress_bar (Frame         *frame,
 
   draw_text (frame, label, 11, TEXT_BOLD, &frame->theme->text_muted, x, y, width, 1, PANGO_ALIGN_RIGHT);
   set_color (frame->cr, &frame->theme->grid_line);
-  rounded_rect (frame->cr, &track, 3);
+  kr_rounded_rect_path (frame->cr, &track, 3);
   cairo_fill (frame->cr);
   if (filled.width > 0)
     {
       set_color (frame->cr, color);
-      rounded_rect (frame->cr, &filled, 3);
+      kr_rounded_rect_path (frame->cr, &filled, 3);
       cairo_fill (frame->cr);
     }
 }

@@ -67,6 +67,9 @@ void        kr_renderer_draw      (KrRenderer    *self,
                                    KrMap         *map,
                                    const KrRect  *viewport,
                                    KrRenderFlags  flags);
+void        kr_rounded_rect_path      (cairo_t      *cr,
+                                       const KrRect *rect,
+                                       double        radius);
 void        kr_renderer_draw_headers (KrRenderer *self,
                                       cairo_t    *cr,
                                       KrMap      *map,

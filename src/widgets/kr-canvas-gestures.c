@@ -356,22 +356,12 @@ finish_move (KrCanvas *self,
 
   for (guint i = 0; i < self->drag_touchpoints->len; i++)
     {
-      KrTouchpoint *touchpoint = self->drag_touchpoints->pdata[i];
-      guint phase_index, lane_index;
-      KrRect rect, cell;
+      KrPlacement *placement = &placements[n];
 
-      if (!kr_layout_get_card_rect (layout, touchpoint, &rect) ||
-          !kr_layout_find_cell (layout, rect.x + dx + rect.width / 2, rect.y + dy + rect.height / 2,
-                                &phase_index, &lane_index, &cell))
-        continue;
-
-      placements[n++] = (KrPlacement) {
-        touchpoint,
-        kr_item_get_id (kr_map_get_item (self->map, KR_ITEM_PHASE, phase_index)),
-        kr_layout_has_lanes (layout) ? kr_item_get_id (kr_map_get_item (self->map, KR_ITEM_LANE, lane_index)) : NULL,
-        CLAMP (rect.x + dx - cell.x, 0, MAX (0, cell.width - rect.width)),
-        CLAMP (rect.y + dy - cell.y, 0, MAX (0, cell.height - rect.height)),
-      };
+      placement->touchpoint = self->drag_touchpoints->pdata[i];
+      if (kr_layout_place_moved_card (layout, self->map, placement->touchpoint, dx, dy, &placement->phase_id,
+                                      &placement->lane_id, &placement->x, &placement->y))
+        n++;
     }
 
   kr_editor_place_touchpoints (self->editor, placements, n);

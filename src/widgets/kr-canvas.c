@@ -162,12 +162,7 @@ outline_rect (cairo_t      *cr,
 {
   KrRect outer = kr_rect_inflate (rect, grow);
 
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, kr_rect_right (&outer) - radius, outer.y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, kr_rect_right (&outer) - radius, kr_rect_bottom (&outer) - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, outer.x + radius, kr_rect_bottom (&outer) - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, outer.x + radius, outer.y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  kr_rounded_rect_path (cr, &outer, radius);
 }
 
 static void

@@ -511,21 +511,6 @@ set_source (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
-static void
-rounded_rect (cairo_t      *cr,
-              const KrRect *rect,
-              double        radius)
-{
-  double x = rect->x, y = rect->y, w = rect->width, h = rect->height;
-
-  radius = MIN (radius, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
 
 /* Fades the phases beside the current one; with progressive reveal, hides those to come. */
 static void
@@ -574,7 +559,7 @@ draw_edit_marks (KrPresentation *self,
           rect.x += self->drag_dx, rect.y += self->drag_dy;
 
         rect = kr_rect_inflate (&rect, 5 / scale);
-        rounded_rect (cr, &rect, 14);
+        kr_rounded_rect_path (cr, &rect, 14);
         set_source (cr, &edit_accent);
         cairo_set_line_width (cr, 4 / scale);
         cairo_stroke (cr);
@@ -629,12 +614,12 @@ draw_spotlight (KrPresentation *self,
   cairo_translate (cr, -self->viewport.x, -self->viewport.y);
 
   hole = kr_rect_inflate (&card, 10);
-  rounded_rect (cr, &hole, 18);
+  kr_rounded_rect_path (cr, &hole, 18);
   cairo_clip (cr);
   kr_renderer_draw (self->renderer, cr, self->map, &hole, KR_RENDER_DEFAULT);
   cairo_reset_clip (cr);
 
-  rounded_rect (cr, &hole, 18);
+  kr_rounded_rect_path (cr, &hole, 18);
   cairo_set_source_rgb (cr, 0.96, 0.76, 0.07);
   cairo_set_line_width (cr, 6 / scale);
   cairo_stroke (cr);
@@ -842,22 +827,12 @@ finish_move (KrPresentation *self)
 
   for (guint i = 0; i < self->drag_cards->len; i++)
     {
-      KrTouchpoint *touchpoint = self->drag_cards->pdata[i];
-      guint phase_index, lane_index;
-      KrRect rect, cell;
+      KrPlacement *placement = &placements[n];
 
-      if (!kr_layout_get_card_rect (layout, touchpoint, &rect) ||
-          !kr_layout_find_cell (layout, rect.x + dx + rect.width / 2, rect.y + dy + rect.height / 2,
-                                &phase_index, &lane_index, &cell))
-        continue;
-
-      placements[n++] = (KrPlacement) {
-        touchpoint,
-        kr_item_get_id (kr_map_get_item (self->map, KR_ITEM_PHASE, phase_index)),
-        kr_layout_has_lanes (layout) ? kr_item_get_id (kr_map_get_item (self->map, KR_ITEM_LANE, lane_index)) : NULL,
-        CLAMP (rect.x + dx - cell.x, 0, MAX (0, cell.width - rect.width)),
-        CLAMP (rect.y + dy - cell.y, 0, MAX (0, cell.height - rect.height)),
-      };
+      placement->touchpoint = self->drag_cards->pdata[i];
+      if (kr_layout_place_moved_card (layout, self->map, placement->touchpoint, dx, dy, &placement->phase_id,
+                                      &placement->lane_id, &placement->x, &placement->y))
+        n++;
     }
 
   if (n > 0)
