@@ -253,21 +253,34 @@ static const char * const phase_colors[] = {
   "#3d7dd8", "#e5a50a", "#2ec27e", "#9141ac", "#e66100", "#1c9fa6", "#c64600", "#6a5acd",
 };
 
+/* Inserts a new item of @kind, named @name and coloured from @colors by its position in
+ * the list, at @position (clamped), as one step. Returns it (transfer none). */
+static KrItem *
+add_named_item (KrEditor           *self,
+                KrItemKind          kind,
+                guint               position,
+                const char         *name_property,
+                const char         *name,
+                const char * const *colors,
+                guint               n_colors,
+                const char         *description)
+{
+  KrMap *map = kr_editor_get_map (self);
+  guint n = kr_map_get_n_items (map, kind);
+  g_autofree char *id = kr_map_generate_id (map, kind);
+  g_autoptr(KrItem) item = g_object_new (kr_item_kind_get_type (kind), "id", id, NULL);
+
+  g_object_set (item, name_property, name, "color", colors[n % n_colors], NULL);
+  push (self, kr_item_list_command_new_insert (item, MIN (position, n), description));
+  return item;
+}
+
 KrPhase *
 kr_editor_add_phase (KrEditor *self,
                      guint     position)
 {
-  KrMap *map = kr_editor_get_map (self);
-  guint n = kr_map_get_n_items (map, KR_ITEM_PHASE);
-  g_autofree char *id = kr_map_generate_id (map, KR_ITEM_PHASE);
-  g_autoptr(KrPhase) phase = kr_phase_new (id);
-
-  g_object_set (phase,
-                "title", _("New phase"),
-                "color", phase_colors[n % G_N_ELEMENTS (phase_colors)],
-                NULL);
-  push (self, kr_item_list_command_new_insert (KR_ITEM (phase), MIN (position, n), _("Add phase")));
-  return phase;
+  return KR_PHASE (add_named_item (self, KR_ITEM_PHASE, position, "title", _("New phase"),
+                                   phase_colors, G_N_ELEMENTS (phase_colors), _("Add phase")));
 }
 
 /* Adds a lane. The first lane of a map takes in every card, which had no lane before. */
@@ -807,17 +820,8 @@ KrPersona *
 kr_editor_add_persona (KrEditor *self,
                        guint     position)
 {
-  KrMap *map = kr_editor_get_map (self);
-  guint n = kr_map_get_n_items (map, KR_ITEM_PERSONA);
-  g_autofree char *id = kr_map_generate_id (map, KR_ITEM_PERSONA);
-  g_autoptr(KrPersona) persona = kr_persona_new (id);
-
-  g_object_set (persona,
-                "name", _("New persona"),
-                "color", persona_colors[n % G_N_ELEMENTS (persona_colors)],
-                NULL);
-  push (self, kr_item_list_command_new_insert (KR_ITEM (persona), MIN (position, n), _("Add persona")));
-  return persona;
+  return KR_PERSONA (add_named_item (self, KR_ITEM_PERSONA, position, "name", _("New persona"),
+                                     persona_colors, G_N_ELEMENTS (persona_colors), _("Add persona")));
 }
 
 void
