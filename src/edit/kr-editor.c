@@ -13,6 +13,7 @@
 #include "kr-editor.h"
 #include "kr-group-command.h"
 #include "kr-item-list-command.h"
+#include "kr-layout.h"
 #include "kr-note-list-command.h"
 #include "kr-set-property-command.h"
 #include "kr-set-shared-property-command.h"
@@ -220,6 +221,40 @@ kr_editor_place_touchpoints (KrEditor          *self,
     }
 
   push_group (self, group);
+}
+
+/* Moves @touchpoints by @dx, @dy map units as one step; each lands in the cell under its
+ * centre (render and edit are one layer: the layout knows where cells are). */
+void
+kr_editor_move_touchpoints (KrEditor  *self,
+                            GPtrArray *touchpoints,
+                            double     dx,
+                            double     dy)
+{
+  KrMap *map = kr_editor_get_map (self);
+  g_autoptr(KrLayout) layout = NULL;
+  g_autofree KrPlacement *placements = NULL;
+  guint n = 0;
+
+  g_return_if_fail (KR_IS_EDITOR (self));
+
+  if ((dx == 0 && dy == 0) || touchpoints->len == 0)
+    return;
+
+  layout = kr_layout_new (map);
+  placements = g_new0 (KrPlacement, touchpoints->len);
+  for (guint i = 0; i < touchpoints->len; i++)
+    {
+      KrPlacement *placement = &placements[n];
+
+      placement->touchpoint = touchpoints->pdata[i];
+      if (kr_layout_place_moved_card (layout, map, placement->touchpoint, dx, dy, &placement->phase_id,
+                                      &placement->lane_id, &placement->x, &placement->y))
+        n++;
+    }
+
+  if (n > 0)
+    kr_editor_place_touchpoints (self, placements, n);
 }
 
 static KrConnection *

@@ -42,6 +42,10 @@ KrTouchpoint *kr_editor_add_touchpoint     (KrEditor           *self,
 void          kr_editor_place_touchpoints  (KrEditor           *self,
                                             const KrPlacement  *placements,
                                             guint               n_placements);
+void          kr_editor_move_touchpoints   (KrEditor           *self,
+                                            GPtrArray          *touchpoints,
+                                            double              dx,
+                                            double              dy);
 KrConnection *kr_editor_connect            (KrEditor           *self,
                                             KrTouchpoint       *from,
                                             KrTouchpoint       *to);

@@ -341,32 +341,6 @@ drag_update_cb (GtkGestureDrag *gesture,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Where each moved card lands: the cell under its centre, at its offset in that cell. */
-static void
-finish_move (KrCanvas *self,
-             double    dx,
-             double    dy)
-{
-  g_autoptr(KrLayout) layout = kr_layout_new (self->map);
-  g_autofree KrPlacement *placements = g_new0 (KrPlacement, self->drag_touchpoints->len);
-  guint n = 0;
-
-  if (dx == 0 && dy == 0)
-    return;
-
-  for (guint i = 0; i < self->drag_touchpoints->len; i++)
-    {
-      KrPlacement *placement = &placements[n];
-
-      placement->touchpoint = self->drag_touchpoints->pdata[i];
-      if (kr_layout_place_moved_card (layout, self->map, placement->touchpoint, dx, dy, &placement->phase_id,
-                                      &placement->lane_id, &placement->x, &placement->y))
-        n++;
-    }
-
-  kr_editor_place_touchpoints (self->editor, placements, n);
-}
-
 static KrTouchpoint *
 card_at (KrCanvas *self,
          double    x,
@@ -424,7 +398,7 @@ finish_drag (KrCanvas *self)
   switch (self->drag_mode)
     {
     case DRAG_MOVE_CARDS:
-      finish_move (self, self->move_dx, self->move_dy);
+      kr_editor_move_touchpoints (self->editor, self->drag_touchpoints, self->move_dx, self->move_dy);
       break;
 
     case DRAG_CONNECT:

@@ -813,30 +813,10 @@ title_key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
-/* Where each moved card lands: the cell under its centre, at its offset in that cell. */
 static void
 finish_move (KrPresentation *self)
 {
-  g_autoptr(KrLayout) layout = kr_layout_new (self->map);
-  g_autofree KrPlacement *placements = g_new0 (KrPlacement, self->drag_cards->len);
-  double dx = round (self->drag_dx), dy = round (self->drag_dy);
-  guint n = 0;
-
-  if (dx == 0 && dy == 0)
-    return;
-
-  for (guint i = 0; i < self->drag_cards->len; i++)
-    {
-      KrPlacement *placement = &placements[n];
-
-      placement->touchpoint = self->drag_cards->pdata[i];
-      if (kr_layout_place_moved_card (layout, self->map, placement->touchpoint, dx, dy, &placement->phase_id,
-                                      &placement->lane_id, &placement->x, &placement->y))
-        n++;
-    }
-
-  if (n > 0)
-    kr_editor_place_touchpoints (self->editor, placements, n);
+  kr_editor_move_touchpoints (self->editor, self->drag_cards, round (self->drag_dx), round (self->drag_dy));
 }
 
 static void
