@@ -341,6 +341,9 @@ test_matches_linear_search (void)
           KrRect rect = random_rect (rand);
 
           assert_query_matches (index, reference, &rect);
+          /* over everything: answered from the stacking order the index keeps between changes */
+          assert_query_matches (index, reference, &(KrRect) { -1e7, -1e7, 2e7, 2e7 });
+          assert_query_matches (index, reference, &(KrRect) { -1e7, -1e7, 2e7, 2e7 });
           for (int i = 0; i < 20; i++)
             assert_hit_matches (index, reference, g_rand_double_range (rand, -2000, 42000),
                                 g_rand_double_range (rand, -2000, 13000));

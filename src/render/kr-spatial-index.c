@@ -11,7 +11,9 @@
  *
  * Every entry carries a stacking order (later inserted or raised is higher): hit tests
  * return the highest entry under the point and kr_spatial_index_query() returns its results
- * bottom to top, the order to draw them in.
+ * bottom to top, the order to draw them in. A query over everything (a big map seen whole)
+ * takes the entries from a list kept in that order until the index changes, instead of
+ * sorting them again for every frame.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,6 +58,7 @@ struct _KrSpatialIndex
   GHashTable *entries;   /* data → Entry */
   GPtrArray *oversize;   /* Entry too large or too far out for any grid; searched one by one */
   guint64 next_z;
+  GPtrArray *stacked;    /* every Entry, bottom to top; NULL after a change */
 };
 
 static guint
@@ -136,6 +139,7 @@ kr_spatial_index_clear (KrSpatialIndex *self)
     g_clear_pointer (&self->levels[i].buckets, g_hash_table_unref);
 
   g_ptr_array_set_size (self->oversize, 0);
+  g_clear_pointer (&self->stacked, g_ptr_array_unref);
   g_hash_table_remove_all (self->entries);
   self->next_z = 0;
 }
@@ -183,6 +187,8 @@ place_entry (KrSpatialIndex *self,
   gint32 column, row;
   guint64 key;
   Bucket *bucket;
+
+  g_clear_pointer (&self->stacked, g_ptr_array_unref);
 
   if (level_index < 0)
     {
@@ -232,6 +238,7 @@ unplace_entry (KrSpatialIndex *self,
   Entry *last = g_ptr_array_index (entries, entries->len - 1);
 
   g_assert (g_ptr_array_index (entries, entry->slot) == entry);
+  g_clear_pointer (&self->stacked, g_ptr_array_unref);
 
   entries->pdata[entry->slot] = last;
   last->slot = entry->slot;
@@ -347,6 +354,7 @@ kr_spatial_index_raise (KrSpatialIndex *self,
     return FALSE;
 
   entry->z = self->next_z++;
+  g_clear_pointer (&self->stacked, g_ptr_array_unref);
   return TRUE;
 }
 
@@ -508,6 +516,54 @@ compare_z (gconstpointer a,
   return (first->z > second->z) - (first->z < second->z);
 }
 
+/* Whether @rect holds every cell in use, with the reach of their entries beyond them, and
+ * every oversize entry. */
+static gboolean
+covers_everything (KrSpatialIndex *self,
+                   const KrRect   *rect)
+{
+  for (guint i = 0; i < N_LEVELS; i++)
+    {
+      const Level *level = &self->levels[i];
+      double size = level->cell_size;
+
+      if (level->buckets == NULL || g_hash_table_size (level->buckets) == 0)
+        continue;
+      if (rect->x > level->first_column * size || kr_rect_right (rect) < (level->last_column + 2.0) * size ||
+          rect->y > level->first_row * size || kr_rect_bottom (rect) < (level->last_row + 2.0) * size)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < self->oversize->len; i++)
+    {
+      const Entry *entry = g_ptr_array_index (self->oversize, i);
+
+      if (rect->x > entry->bounds.x || kr_rect_right (rect) < kr_rect_right (&entry->bounds) ||
+          rect->y > entry->bounds.y || kr_rect_bottom (rect) < kr_rect_bottom (&entry->bounds))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+get_stacked (KrSpatialIndex *self)
+{
+  GHashTableIter iter;
+  Entry *entry;
+
+  if (self->stacked != NULL)
+    return self->stacked;
+
+  self->stacked = g_ptr_array_sized_new (g_hash_table_size (self->entries));
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    g_ptr_array_add (self->stacked, entry);
+  g_ptr_array_sort (self->stacked, compare_z);
+
+  return self->stacked;
+}
+
 /**
  * kr_spatial_index_query:
  *
@@ -524,10 +580,22 @@ kr_spatial_index_query (KrSpatialIndex *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (rect != NULL, NULL);
 
-  found = g_ptr_array_new ();
-  collect = (CollectData) { rect, found };
-  visit_candidates (self, rect, collect_entry, &collect);
-  g_ptr_array_sort (found, compare_z);
+  if (covers_everything (self, rect))
+    {
+      GPtrArray *stacked = get_stacked (self);
+
+      found = g_ptr_array_sized_new (stacked->len);
+      collect = (CollectData) { rect, found };
+      for (guint i = 0; i < stacked->len; i++)
+        collect_entry (stacked->pdata[i], &collect);
+    }
+  else
+    {
+      found = g_ptr_array_new ();
+      collect = (CollectData) { rect, found };
+      visit_candidates (self, rect, collect_entry, &collect);
+      g_ptr_array_sort (found, compare_z);
+    }
 
   for (guint i = 0; i < found->len; i++)
     found->pdata[i] = ((Entry *) found->pdata[i])->data;
