@@ -11,11 +11,6 @@
  * a curve join without seams because coverage is kept as the maximum, not the sum; where
  * two arrows cross the mask saturates the same way.
  *
- * Steep pieces walk down pixel columns. In the row-major mask each of their pixels lies in
- * another cache line (the loops of a big map seen whole spent some 10 ns a pixel there), so
- * they are drawn into a column-major twin and folded into the mask, in tiles, when it is
- * painted.
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
@@ -37,8 +32,6 @@ struct _KrLineMask
   int stride;
   cairo_surface_t *surface;
   unsigned char *data;
-  unsigned char *columns;     /* column-major twin for steep pieces, or NULL */
-  int dirty_left, dirty_top, dirty_right, dirty_bottom;   /* what the twin covers */
 };
 
 /**
@@ -74,8 +67,6 @@ kr_line_mask_new (cairo_t *cr)
   self->stride = cairo_image_surface_get_stride (self->surface);
   self->data = cairo_image_surface_get_data (self->surface);
   cairo_surface_flush (self->surface);
-  self->dirty_left = self->width, self->dirty_top = self->height;
-  self->dirty_right = self->dirty_bottom = -1;
 
   return self;
 }
@@ -87,7 +78,6 @@ kr_line_mask_free (KrLineMask *self)
     return;
 
   cairo_surface_destroy (self->surface);
-  g_free (self->columns);
   g_free (self);
 }
 
@@ -111,25 +101,6 @@ cover_byte (unsigned char *pixel,
   *pixel = (unsigned char) (value > old ? value : old);   /* without a branch to mispredict */
 }
 
-/* Where a piece walking along its longer axis writes: its steps along are always a byte
- * apart, a step across is a row of the mask, or a column of the twin. */
-static unsigned char *
-piece_target (KrLineMask *self,
-              gboolean    transposed,
-              ptrdiff_t  *across)
-{
-  if (!transposed)
-    {
-      *across = self->stride;
-      return self->data;
-    }
-
-  if (self->columns == NULL)
-    self->columns = g_malloc0 ((gsize) self->width * self->height);
-  *across = self->height;
-  return self->columns;
-}
-
 /* A line a pixel wide (Xiaolin Wu's): in each column, the two pixels nearest the line share
  * its coverage. Most arrows of a map seen whole are drawn this way, so this works in fixed
  * point, 16 bits of fraction. */
@@ -148,8 +119,8 @@ add_thin_piece (KrLineMask *self,
   double start = y0 + slope * (first + 0.5 - x0) - 0.5;
   int level = (int) (strength * 255 + 0.5);
   gint64 y, step;
-  ptrdiff_t across;
-  unsigned char *target = piece_target (self, transposed, &across);
+  /* along a row when transposed, along a column otherwise */
+  ptrdiff_t along = transposed ? self->stride : 1, across = transposed ? 1 : self->stride;
 
   if (first > last || !(fabs (start) < 1e6) || !(fabs (slope) <= 1))
     return;
@@ -161,7 +132,7 @@ add_thin_piece (KrLineMask *self,
     {
       gint64 row = y >> 16;
       int below = (int) (((y & 0xffff) * level) >> 16);
-      unsigned char *pixel = target + x + row * across;
+      unsigned char *pixel = self->data + x * along + row * across;
 
       if ((guint64) row < other_limit)
         cover_byte (pixel, level - below);
@@ -192,8 +163,7 @@ add_band_piece (KrLineMask *self,
   double middle = y0 + slope * (first + 0.5 - x0);
   int full_level = (int) (strength * 255 + 0.5);
   gint64 low, high, step;
-  ptrdiff_t across;
-  unsigned char *target = piece_target (self, transposed, &across);
+  ptrdiff_t along = transposed ? self->stride : 1, across = transposed ? 1 : self->stride;
 
   if (first > last || !(fabs (middle) < 1e6) || !(fabs (slope) <= 1))
     return;
@@ -205,7 +175,7 @@ add_band_piece (KrLineMask *self,
   for (int x = first; x <= last; x++, low += step, high += step)
     {
       gint64 row = low >> 16, last_row = high >> 16;
-      unsigned char *column = target + x;
+      unsigned char *column = self->data + x * along;
       int level = full_level;
 
       if ((end0 && x == first) || (end1 && x == last))
@@ -273,14 +243,6 @@ add_piece (KrLineMask *self,
   if (x1 < 0 || x0 >= limit || MAX (y0, y1) + band < 0 ||
       MIN (y0, y1) - band >= (transposed ? self->width : self->height))
     return;
-
-  if (transposed)
-    {
-      self->dirty_top = MIN (self->dirty_top, MAX (floor_to_int (x0), 0));
-      self->dirty_bottom = MAX (self->dirty_bottom, MIN (floor_to_int (x1), limit - 1));
-      self->dirty_left = MIN (self->dirty_left, MAX (floor_to_int (MIN (y0, y1) - band) - 1, 0));
-      self->dirty_right = MAX (self->dirty_right, MIN (floor_to_int (MAX (y0, y1) + band) + 1, self->width - 1));
-    }
 
   if (half_width <= MIN_HALF_WIDTH)
     {
@@ -392,41 +354,11 @@ kr_line_mask_add_curve (KrLineMask    *self,
     }
 }
 
-#define FOLD_TILE 64
-
-/* Folds the steep pieces into the mask, a band of rows at a time so that the rows written
- * stay in the cache while the columns are read. */
-static void
-fold_columns (KrLineMask *self)
-{
-  if (self->columns == NULL)
-    return;
-
-  for (int top = self->dirty_top; top <= self->dirty_bottom; top += FOLD_TILE)
-    {
-      int bottom = MIN (top + FOLD_TILE - 1, self->dirty_bottom);
-
-      for (int x = self->dirty_left; x <= self->dirty_right; x++)
-        {
-          const unsigned char *column = self->columns + (gsize) x * self->height;
-
-          for (int y = top; y <= bottom; y++)
-            if (column[y] != 0)
-              cover_byte (self->data + (gsize) y * self->stride + x, column[y]);
-        }
-    }
-
-  g_clear_pointer (&self->columns, g_free);
-  self->dirty_left = self->width, self->dirty_top = self->height;
-  self->dirty_right = self->dirty_bottom = -1;
-}
-
 /* Paints the curves added so far with @cr's current source. */
 void
 kr_line_mask_paint (KrLineMask *self,
                     cairo_t    *cr)
 {
-  fold_columns (self);
   cairo_surface_mark_dirty (self->surface);
   cairo_save (cr);
   cairo_identity_matrix (cr);
