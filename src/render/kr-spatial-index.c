@@ -59,6 +59,7 @@ struct _KrSpatialIndex
   GPtrArray *oversize;   /* Entry too large or too far out for any grid; searched one by one */
   guint64 next_z;
   GPtrArray *stacked;    /* every Entry, bottom to top; NULL after a change */
+  double left, top, right, bottom;   /* holds every entry placed since the last clear */
 };
 
 static guint
@@ -114,6 +115,8 @@ kr_spatial_index_new (void)
 
   self->entries = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   self->oversize = g_ptr_array_new ();
+  self->left = self->top = G_MAXDOUBLE;
+  self->right = self->bottom = -G_MAXDOUBLE;
 
   return self;
 }
@@ -142,6 +145,8 @@ kr_spatial_index_clear (KrSpatialIndex *self)
   g_clear_pointer (&self->stacked, g_ptr_array_unref);
   g_hash_table_remove_all (self->entries);
   self->next_z = 0;
+  self->left = self->top = G_MAXDOUBLE;
+  self->right = self->bottom = -G_MAXDOUBLE;
 }
 
 guint
@@ -189,6 +194,10 @@ place_entry (KrSpatialIndex *self,
   Bucket *bucket;
 
   g_clear_pointer (&self->stacked, g_ptr_array_unref);
+  self->left = MIN (self->left, entry->bounds.x);
+  self->top = MIN (self->top, entry->bounds.y);
+  self->right = MAX (self->right, kr_rect_right (&entry->bounds));
+  self->bottom = MAX (self->bottom, kr_rect_bottom (&entry->bounds));
 
   if (level_index < 0)
     {
@@ -516,34 +525,13 @@ compare_z (gconstpointer a,
   return (first->z > second->z) - (first->z < second->z);
 }
 
-/* Whether @rect holds every cell in use, with the reach of their entries beyond them, and
- * every oversize entry. */
+/* Whether @rect holds every entry (and perhaps the places of some removed). */
 static gboolean
 covers_everything (KrSpatialIndex *self,
                    const KrRect   *rect)
 {
-  for (guint i = 0; i < N_LEVELS; i++)
-    {
-      const Level *level = &self->levels[i];
-      double size = level->cell_size;
-
-      if (level->buckets == NULL || g_hash_table_size (level->buckets) == 0)
-        continue;
-      if (rect->x > level->first_column * size || kr_rect_right (rect) < (level->last_column + 2.0) * size ||
-          rect->y > level->first_row * size || kr_rect_bottom (rect) < (level->last_row + 2.0) * size)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < self->oversize->len; i++)
-    {
-      const Entry *entry = g_ptr_array_index (self->oversize, i);
-
-      if (rect->x > entry->bounds.x || kr_rect_right (rect) < kr_rect_right (&entry->bounds) ||
-          rect->y > entry->bounds.y || kr_rect_bottom (rect) < kr_rect_bottom (&entry->bounds))
-        return FALSE;
-    }
-
-  return TRUE;
+  return rect->x <= self->left && kr_rect_right (rect) >= self->right &&
+         rect->y <= self->top && kr_rect_bottom (rect) >= self->bottom;
 }
 
 static GPtrArray *
