@@ -117,6 +117,7 @@ typedef struct
   KrScene *scene;
   KrSceneMove move;   /* the drag preview */
   KrRenderFlags layer;  /* KR_RENDER_STATIC_LAYER, KR_RENDER_MOVING_LAYER or neither */
+  GHashTable *stamps;   /* on vector surfaces: key → recording surface, see draw_stamped() */
 } Frame;
 
 /* Below this many device pixels, text can not be read and is not drawn. */
@@ -339,6 +340,13 @@ set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
+static guint
+pack_color (const KrColor *color)
+{
+  return (guint) (color->red * 255) << 24 | (guint) (color->green * 255) << 16 |
+         (guint) (color->blue * 255) << 8 | (guint) (color->alpha * 255);
+}
+
 /* Adds a rectangle with rounded corners to the path, as a sub-path of its own. */
 void
 kr_rounded_rect_path (cairo_t      *cr,
@@ -356,6 +364,55 @@ kr_rounded_rect_path (cairo_t      *cr,
   cairo_close_path (cr);
 }
 
+#define STAMP_BLEED 4.0   /* map units a stamp's drawing may reach beyond its box */
+
+typedef void (*StampFunc) (Frame         *frame,
+                           double         x,
+                           double         y,
+                           gconstpointer  data);
+
+/* Draws what @draw draws at @x, @y. On vector surfaces the decorations every card repeats
+ * (its frame, channel icon, face, persona dots) are recorded once per key and painted from
+ * the recording: SVG and PDF then hold each once and refer to it (<use>, a form XObject)
+ * instead of repeating its curves, whose numbers cost cairo most of an export's time. */
+static void
+draw_stamped (Frame         *frame,
+              const char    *key,
+              double         width,
+              double         height,
+              double         x,
+              double         y,
+              StampFunc      draw,
+              gconstpointer  data)
+{
+  cairo_surface_t *stamp;
+
+  if (frame->stamps == NULL)
+    {
+      draw (frame, x, y, data);
+      return;
+    }
+
+  stamp = g_hash_table_lookup (frame->stamps, key);
+  if (stamp == NULL)
+    {
+      /* from the origin: cairo 1.16's SVG surface misplaces recordings that start elsewhere */
+      cairo_rectangle_t extents = { 0, 0, width + 2 * STAMP_BLEED, height + 2 * STAMP_BLEED };
+      cairo_t *frame_cr = frame->cr;
+
+      stamp = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      frame->cr = cairo_create (stamp);
+      draw (frame, STAMP_BLEED, STAMP_BLEED, data);
+      cairo_destroy (frame->cr);
+      frame->cr = frame_cr;
+      g_hash_table_insert (frame->stamps, g_strdup (key), stamp);
+    }
+
+  cairo_save (frame->cr);
+  cairo_set_source_surface (frame->cr, stamp, x - STAMP_BLEED, y - STAMP_BLEED);
+  cairo_paint (frame->cr);
+  cairo_restore (frame->cr);
+}
 
 static KrColor
 phase_color (KrPhase *phase)
@@ -662,6 +719,15 @@ draw_emotion_face (Frame  *frame,
   cairo_stroke (cr);
 }
 
+static void
+draw_card_face (Frame         *frame,
+                double         x,
+                double         y,
+                gconstpointer  emotion)
+{
+  draw_emotion_face (frame, *(const int *) emotion, x, y, FACE_SIZE);
+}
+
 static KrColor
 persona_color (KrMap      *map,
                const char *persona_id)
@@ -693,17 +759,13 @@ draw_badge (Frame      *frame,
   return width;
 }
 
-static double
-draw_done_mark (Frame        *frame,
-                KrTouchpoint *touchpoint,
-                double        right,
-                double        y)
+static void
+draw_done_check (Frame         *frame,
+                 double         x,
+                 double         y,
+                 gconstpointer  unused)
 {
   cairo_t *cr = frame->cr;
-  double x = right - 18;
-
-  if (!kr_touchpoint_get_done (touchpoint))
-    return 0;
 
   set_color (cr, &frame->theme->emotion_high);
   cairo_new_path (cr);
@@ -715,7 +777,35 @@ draw_done_mark (Frame        *frame,
   cairo_line_to (cr, x + 8, y + 12.5);
   cairo_line_to (cr, x + 13.5, y + 6);
   cairo_stroke (cr);
+}
+
+static double
+draw_done_mark (Frame        *frame,
+                KrTouchpoint *touchpoint,
+                double        right,
+                double        y)
+{
+  if (!kr_touchpoint_get_done (touchpoint))
+    return 0;
+
+  draw_stamped (frame, "done", 18, 18, right - 18, y, draw_done_check, NULL);
   return 18;
+}
+
+/* A persona's dot on a card, ringed in the card's colour. */
+static void
+draw_persona_dot (Frame         *frame,
+                  double         x,
+                  double         y,
+                  gconstpointer  color)
+{
+  set_color (frame->cr, color);
+  cairo_new_path (frame->cr);
+  cairo_arc (frame->cr, x + 6, y + 6, 6, 0, 2 * G_PI);
+  cairo_fill_preserve (frame->cr);
+  set_color (frame->cr, &frame->theme->card_background);
+  cairo_set_line_width (frame->cr, 1.5);
+  cairo_stroke (frame->cr);
 }
 
 static void
@@ -732,14 +822,10 @@ draw_card_footer (Frame        *frame,
   for (guint i = 0; personas && personas[i] && i < 6; i++)
     {
       KrColor color = persona_color (frame->map, personas[i]);
+      char key[32];
 
-      set_color (frame->cr, &color);
-      cairo_new_path (frame->cr);
-      cairo_arc (frame->cr, x + 7 + i * 12, y + 9, 6, 0, 2 * G_PI);
-      cairo_fill_preserve (frame->cr);
-      set_color (frame->cr, &frame->theme->card_background);
-      cairo_set_line_width (frame->cr, 1.5);
-      cairo_stroke (frame->cr);
+      g_snprintf (key, sizeof key, "dot %x", pack_color (&color));
+      draw_stamped (frame, key, 12, 12, x + 1 + i * 12, y + 3, draw_persona_dot, &color);
     }
 
   right -= draw_done_mark (frame, touchpoint, right, y);
@@ -779,19 +865,75 @@ draw_card_shape (Frame        *frame,
   cairo_fill (cr);
 }
 
+typedef struct
+{
+  double width, height;
+  KrColor accent;
+  gboolean direct;
+} CardFrame;
+
+/* A card's shadow, face, accent strip and outline. */
+static void
+draw_card_frame (Frame         *frame,
+                 double         x,
+                 double         y,
+                 gconstpointer  data)
+{
+  const CardFrame *card_frame = data;
+  cairo_t *cr = frame->cr;
+  KrRect card = { x, y, card_frame->width, card_frame->height };
+  KrRect shadow = { x, y + 2, card.width, card.height };
+
+  set_color (cr, &frame->theme->card_shadow);
+  kr_rounded_rect_path (cr, &shadow, CARD_RADIUS);
+  cairo_fill (cr);
+
+  set_color (cr, &frame->theme->card_background);
+  kr_rounded_rect_path (cr, &card, CARD_RADIUS);
+  cairo_fill_preserve (cr);
+
+  /* the accent strip, clipped to the card's rounded corners */
+  cairo_save (cr);
+  cairo_clip (cr);
+  set_color (cr, &card_frame->accent);
+  cairo_rectangle (cr, card.x, card.y, ACCENT_WIDTH, card.height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  /* indirect touchpoints (word of mouth, reviews) get a dashed outline */
+  kr_rounded_rect_path (cr, &card, CARD_RADIUS);
+  set_color (cr, &frame->theme->card_border);
+  cairo_set_line_width (cr, frame->theme->card_border_width);
+  if (!card_frame->direct)
+    cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_channel_icon (Frame         *frame,
+                   double         x,
+                   double         y,
+                   gconstpointer  kind)
+{
+  set_color (frame->cr, &frame->theme->text_muted);
+  kr_channel_icon_draw (frame->cr, *(const KrChannel *) kind, x, y, 14);
+}
+
 static void
 draw_card (Frame        *frame,
            KrTouchpoint *touchpoint,
            const KrRect *card)
 {
-  cairo_t *cr = frame->cr;
   KrPhase *phase = kr_map_lookup_phase (frame->map, kr_touchpoint_get_phase_id (touchpoint));
   KrColor accent = phase ? phase_color (phase) : frame->theme->connection;
-  KrRect shadow = { card->x, card->y + 2, card->width, card->height };
   double inner_x = card->x + ACCENT_WIDTH + CARD_PADDING;
   double inner_width = card->width - ACCENT_WIDTH - 2 * CARD_PADDING;
   const char *channel = kr_touchpoint_get_channel (touchpoint);
+  KrChannel kind = kr_channel_from_string (channel);
+  int emotion = kr_touchpoint_get_emotion (touchpoint);
   int title_lines;
+  char key[64];
 
   kr_color_parse (kr_touchpoint_get_color (touchpoint), &accent);
 
@@ -801,38 +943,19 @@ draw_card (Frame        *frame,
       return;
     }
 
-  set_color (cr, &frame->theme->card_shadow);
-  kr_rounded_rect_path (cr, &shadow, CARD_RADIUS);
-  cairo_fill (cr);
+  g_snprintf (key, sizeof key, "card %x %x %x %d", (guint) (card->width * 64), (guint) (card->height * 64),
+              pack_color (&accent), kr_touchpoint_get_direct (touchpoint));
+  draw_stamped (frame, key, card->width, card->height, card->x, card->y, draw_card_frame,
+                &(CardFrame) { card->width, card->height, accent, kr_touchpoint_get_direct (touchpoint) });
 
-  set_color (cr, &frame->theme->card_background);
-  kr_rounded_rect_path (cr, card, CARD_RADIUS);
-  cairo_fill_preserve (cr);
-
-  /* the accent strip, clipped to the card's rounded corners */
-  cairo_save (cr);
-  cairo_clip (cr);
-  set_color (cr, &accent);
-  cairo_rectangle (cr, card->x, card->y, ACCENT_WIDTH, card->height);
-  cairo_fill (cr);
-  cairo_restore (cr);
-
-  /* indirect touchpoints (word of mouth, reviews) get a dashed outline */
-  kr_rounded_rect_path (cr, card, CARD_RADIUS);
-  set_color (cr, &frame->theme->card_border);
-  cairo_set_line_width (cr, frame->theme->card_border_width);
-  if (!kr_touchpoint_get_direct (touchpoint))
-    cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-
-  set_color (cr, &frame->theme->text_muted);
-  kr_channel_icon_draw (cr, kr_channel_from_string (channel), inner_x, card->y + CARD_PADDING, 14);
+  g_snprintf (key, sizeof key, "icon %d", kind);
+  draw_stamped (frame, key, 14, 14, inner_x, card->y + CARD_PADDING, draw_channel_icon, &kind);
   draw_text (frame, kr_channel_get_display_name (channel), 11, TEXT_REGULAR, &frame->theme->text_muted,
              inner_x + 19, card->y + CARD_PADDING - 0.5, inner_width - 19 - FACE_SIZE - 4, 1, PANGO_ALIGN_LEFT);
 
-  draw_emotion_face (frame, kr_touchpoint_get_emotion (touchpoint),
-                     kr_rect_right (card) - CARD_PADDING - FACE_SIZE, card->y + CARD_PADDING - 4, FACE_SIZE);
+  g_snprintf (key, sizeof key, "face %d", emotion);
+  draw_stamped (frame, key, FACE_SIZE, FACE_SIZE, kr_rect_right (card) - CARD_PADDING - FACE_SIZE,
+                card->y + CARD_PADDING - 4, draw_card_face, &emotion);
 
   /* as many title lines as fit above the footer (fewer with the projector's large type) */
   title_lines = (int) ((kr_rect_bottom (card) - CARD_PADDING - 18 - (card->y + CARD_PADDING + 20)) /
@@ -866,13 +989,6 @@ device_box (cairo_t      *cr,
   x1 = round (x1), y1 = round (y1), x2 = round (x2), y2 = round (y2);
 
   return (cairo_rectangle_int_t) { (int) x1, (int) y1, (int) MAX (x2 - x1, 1), (int) MAX (y2 - y1, 1) };
-}
-
-static guint
-pack_color (const KrColor *color)
-{
-  return (guint) (color->red * 255) << 24 | (guint) (color->green * 255) << 16 |
-         (guint) (color->blue * 255) << 8 | (guint) (color->alpha * 255);
 }
 
 /* Cards of a few pixels: outlined boxes in two fills and accents in one fill per colour, all
@@ -1993,6 +2109,9 @@ frame_init (Frame      *frame,
   *frame = (Frame) { self, self->theme, cr, map, kr_scene_get_layout (self->scene), *viewport,
                      cr ? device_scale (cr) : 1, self->scene,
                      { self->preview_moved, self->preview_dx, self->preview_dy } };
+  if (frame->scale == G_MAXDOUBLE)
+    frame->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) cairo_surface_destroy);
 }
 
 static void
@@ -2000,6 +2119,7 @@ frame_clear (Frame *frame)
 {
   frame->layout = NULL;
   frame->scene = NULL;
+  g_clear_pointer (&frame->stamps, g_hash_table_unref);
 }
 
 /**
