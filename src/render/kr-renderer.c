@@ -529,6 +529,47 @@ draw_text (Frame         *frame,
   return text_height;
 }
 
+/* A line of text many cards repeat: a channel's name, points, a count of notes. */
+typedef struct
+{
+  const char *text;
+  double size;
+  TextWeight weight;
+  const KrColor *color;
+  double width;
+  PangoAlignment alignment;
+} Label;
+
+static void
+draw_label_at (Frame         *frame,
+               double         x,
+               double         y,
+               gconstpointer  data)
+{
+  const Label *label = data;
+
+  draw_text (frame, label->text, label->size, label->weight, label->color, x, y, label->width, 1, label->alignment);
+}
+
+static void
+draw_label (Frame       *frame,
+            const Label *label,
+            double       x,
+            double       y)
+{
+  g_autofree char *key = NULL;
+
+  if (frame->stamps == NULL)
+    {
+      draw_label_at (frame, x, y, label);
+      return;
+    }
+
+  key = g_strdup_printf ("label %x %g %d %g %d %s", pack_color (label->color), label->size, label->weight,
+                         label->width, label->alignment, label->text);
+  draw_stamped (frame, key, label->width, 2 * label->size * frame->theme->font_scale, x, y, draw_label_at, label);
+}
+
 /* Phases, lanes and headers */
 
 static void
@@ -741,22 +782,39 @@ persona_color (KrMap      *map,
   return color;
 }
 
-/* A pill with a count, such as the number of notes; returns its width. */
 static double
-draw_badge (Frame      *frame,
-            const char *text,
-            double      right,
-            double      y)
+badge_width (Frame      *frame,
+             const char *text)
 {
-  double width = 12 + 8 * g_utf8_strlen (text, -1) * frame->theme->font_scale;
-  KrRect pill = { right - width, y, width, 18 };
+  return 12 + 8 * g_utf8_strlen (text, -1) * frame->theme->font_scale;
+}
+
+static void
+draw_badge_at (Frame         *frame,
+               double         x,
+               double         y,
+               gconstpointer  text)
+{
+  KrRect pill = { x, y, badge_width (frame, text), 18 };
 
   set_color (frame->cr, &frame->theme->badge_background);
   kr_rounded_rect_path (frame->cr, &pill, 9);
   cairo_fill (frame->cr);
   draw_text (frame, text, 11, TEXT_BOLD, &frame->theme->badge_text,
              pill.x, pill.y + 2, pill.width, 1, PANGO_ALIGN_CENTER);
-  return width;
+}
+
+/* A pill with a count, such as the number of notes, ending at @right. */
+static void
+draw_badge (Frame      *frame,
+            const char *text,
+            double      right,
+            double      y)
+{
+  double width = badge_width (frame, text);
+  g_autofree char *key = g_strdup_printf ("badge %s", text);
+
+  draw_stamped (frame, key, width, 18, right - width, y, draw_badge_at, text);
 }
 
 static void
@@ -836,8 +894,8 @@ draw_card_footer (Frame        *frame,
       g_autofree char *points = g_strdup_printf (_("%d pts"), kr_touchpoint_get_points (touchpoint));
 
       right -= 6;
-      draw_text (frame, points, 11, TEXT_BOLD, &frame->theme->text_muted,
-                 right - 60, y + 2, 60, 1, PANGO_ALIGN_RIGHT);
+      draw_label (frame, &(Label) { points, 11, TEXT_BOLD, &frame->theme->text_muted, 60, PANGO_ALIGN_RIGHT },
+                  right - 60, y + 2);
       right -= 62;
     }
 
@@ -950,8 +1008,9 @@ draw_card (Frame        *frame,
 
   g_snprintf (key, sizeof key, "icon %d", kind);
   draw_stamped (frame, key, 14, 14, inner_x, card->y + CARD_PADDING, draw_channel_icon, &kind);
-  draw_text (frame, kr_channel_get_display_name (channel), 11, TEXT_REGULAR, &frame->theme->text_muted,
-             inner_x + 19, card->y + CARD_PADDING - 0.5, inner_width - 19 - FACE_SIZE - 4, 1, PANGO_ALIGN_LEFT);
+  draw_label (frame, &(Label) { kr_channel_get_display_name (channel), 11, TEXT_REGULAR, &frame->theme->text_muted,
+                                inner_width - 19 - FACE_SIZE - 4, PANGO_ALIGN_LEFT },
+              inner_x + 19, card->y + CARD_PADDING - 0.5);
 
   g_snprintf (key, sizeof key, "face %d", emotion);
   draw_stamped (frame, key, FACE_SIZE, FACE_SIZE, kr_rect_right (card) - CARD_PADDING - FACE_SIZE,
