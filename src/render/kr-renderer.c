@@ -2374,6 +2374,31 @@ kr_renderer_get_card_rect (KrRenderer   *self,
   return found;
 }
 
+/**
+ * kr_renderer_get_cards_in:
+ *
+ * Returns: (transfer container) (element-type KrTouchpoint): the touchpoints whose cards
+ *   (where the map puts them, not where a drag preview shows them) reach into @area, bottom
+ *   to top. Costs what is found, not the size of the map.
+ */
+GPtrArray *
+kr_renderer_get_cards_in (KrRenderer   *self,
+                          KrMap        *map,
+                          const KrRect *area)
+{
+  Frame frame;
+  GPtrArray *cards;
+
+  g_return_val_if_fail (KR_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  frame_init (&frame, self, NULL, map, area);
+  cards = kr_spatial_index_query (kr_scene_get_cards (frame.scene), area);
+  frame_clear (&frame);
+
+  return cards;
+}
+
 /* Picking */
 
 #define EDGE_REACH 5.0   /* how close to a border counts as on it, in map units at 100 % */

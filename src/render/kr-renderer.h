@@ -94,6 +94,9 @@ gboolean    kr_renderer_get_card_rect      (KrRenderer   *self,
                                             KrMap        *map,
                                             KrTouchpoint *touchpoint,
                                             KrRect       *rect);
+GPtrArray  *kr_renderer_get_cards_in       (KrRenderer   *self,
+                                            KrMap        *map,
+                                            const KrRect *area);
 void        kr_renderer_pick               (KrRenderer *self,
                                             KrMap      *map,
                                             double      x,

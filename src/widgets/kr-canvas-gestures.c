@@ -16,6 +16,7 @@
 #define MIN_PHASE_WIDTH 220.0
 #define MIN_LANE_HEIGHT 120.0
 #define SNAP_DISTANCE 6.0   /* screen pixels */
+#define SNAP_NEIGHBOURHOOD 720.0   /* map units around a dragged card in which it snaps to other cards' edges */
 
 /* The connect handle: a dot on the right edge of a card. */
 gboolean
@@ -199,9 +200,10 @@ snap_move (KrCanvas *self,
            double   *dx,
            double   *dy)
 {
-  KrRect lead, moved;
+  KrRect lead, moved, around;
   double best_x = SNAP_DISTANCE / self->zoom, best_y = best_x;
   double snap_x, snap_y;
+  g_autoptr(GPtrArray) neighbours = NULL;
 
   if (self->drag_touchpoints->len == 0 ||
       !kr_renderer_get_card_rect (self->renderer, self->map, self->drag_touchpoints->pdata[0], &lead))
@@ -211,9 +213,12 @@ snap_move (KrCanvas *self,
   snap_x = round (moved.x / self->grid) * self->grid - lead.x;
   snap_y = round (moved.y / self->grid) * self->grid - lead.y;
 
-  for (guint i = 0; i < kr_map_get_n_items (self->map, KR_ITEM_TOUCHPOINT); i++)
+  /* the cards nearby, found in the renderer's index: a motion costs the same in any map */
+  around = kr_rect_inflate (&moved, SNAP_NEIGHBOURHOOD);
+  neighbours = kr_renderer_get_cards_in (self->renderer, self->map, &around);
+  for (guint i = 0; i < neighbours->len; i++)
     {
-      KrTouchpoint *other = kr_map_get_item (self->map, KR_ITEM_TOUCHPOINT, i);
+      KrTouchpoint *other = neighbours->pdata[i];
       KrRect rect;
 
       if (g_ptr_array_find (self->drag_touchpoints, other, NULL) ||
@@ -235,17 +240,7 @@ update_rubber_band (KrCanvas *self)
 {
   KrRect band = { MIN (self->drag_start_x, self->drag_x), MIN (self->drag_start_y, self->drag_y),
                   fabs (self->drag_x - self->drag_start_x), fabs (self->drag_y - self->drag_start_y) };
-  g_autoptr(GPtrArray) inside = g_ptr_array_new ();
-
-  for (guint i = 0; i < kr_map_get_n_items (self->map, KR_ITEM_TOUCHPOINT); i++)
-    {
-      KrTouchpoint *touchpoint = kr_map_get_item (self->map, KR_ITEM_TOUCHPOINT, i);
-      KrRect rect;
-
-      if (kr_renderer_get_card_rect (self->renderer, self->map, touchpoint, &rect) &&
-          kr_rect_intersects (&rect, &band))
-        g_ptr_array_add (inside, touchpoint);
-    }
+  g_autoptr(GPtrArray) inside = kr_renderer_get_cards_in (self->renderer, self->map, &band);
 
   kr_selection_set (self->selection, inside);
 }
