@@ -4,6 +4,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "kr-outline.h"
 #include "kr-set-property-command.h"
 #include "kr-window.h"
 
@@ -208,6 +209,97 @@ test_copy_image_and_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The item of each row of the outline, top to bottom. */
+static GPtrArray *
+outline_items (GtkWidget *outline)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_descendant (outline, GTK_TYPE_LIST_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+
+      g_ptr_array_add (items, gtk_tree_list_row_get_item (row));
+    }
+  return items;
+}
+
+/* Phases, each followed by its touchpoints in map order, each followed by the arrows that
+ * leave it; built when shown, and built again after an edit. */
+static void
+test_outline (void)
+{
+  g_autofree char *path = template_path ("three-phases.en.kringel");
+  KrWindow *window = open_window (path);
+  KrCanvas *canvas = kr_window_get_canvas (window);
+  KrMap *map = kr_canvas_get_map (canvas);
+  GtkWidget *outline = find_descendant (GTK_WIDGET (window), KR_TYPE_OUTLINE);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  KrPhase *first_phase = kr_map_get_item (map, KR_ITEM_PHASE, 0);
+
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (outline)), outline);
+  spin ();
+  g_assert_true (gtk_widget_get_mapped (outline));
+
+  for (guint p = 0; p < kr_map_get_n_items (map, KR_ITEM_PHASE); p++)
+    {
+      KrItem *phase = kr_map_get_item (map, KR_ITEM_PHASE, p);
+
+      g_ptr_array_add (expected, phase);
+      for (guint t = 0; t < kr_map_get_n_items (map, KR_ITEM_TOUCHPOINT); t++)
+        {
+          KrTouchpoint *touchpoint = kr_map_get_item (map, KR_ITEM_TOUCHPOINT, t);
+
+          if (!g_str_equal (kr_touchpoint_get_phase_id (touchpoint), kr_item_get_id (phase)))
+            continue;
+          g_ptr_array_add (expected, touchpoint);
+          for (guint c = 0; c < kr_map_get_n_items (map, KR_ITEM_CONNECTION); c++)
+            {
+              KrConnection *connection = kr_map_get_item (map, KR_ITEM_CONNECTION, c);
+
+              if (g_str_equal (kr_connection_get_from_id (connection), kr_item_get_id (KR_ITEM (touchpoint))))
+                g_ptr_array_add (expected, connection);
+            }
+        }
+    }
+
+  items = outline_items (outline);
+  g_assert_cmpuint (items->len, >, kr_map_get_n_items (map, KR_ITEM_PHASE) + 3);
+  g_assert_cmpuint (items->len, ==, expected->len);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_true (items->pdata[i] == expected->pdata[i]);
+
+  /* a new card in the first phase appears under it once the edit is over */
+  kr_editor_add_touchpoint (kr_canvas_get_editor (canvas), kr_item_get_id (KR_ITEM (first_phase)),
+                            kr_item_get_id (kr_map_get_item (map, KR_ITEM_LANE, 0)), 40, 40, "email");
+  spin ();
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = outline_items (outline);
+  g_assert_cmpuint (items->len, ==, expected->len + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom-actions", test_zoom_actions);
   g_test_add_func ("/window/new-from-template", test_new_from_template);
   g_test_add_func ("/window/copy-image-and-export", test_copy_image_and_export_dialog);
+  g_test_add_func ("/window/outline", test_outline);
 
   return g_test_run ();
 }

@@ -1,8 +1,10 @@
 /* kr-outline.c
  *
  * Phases, under each its touchpoints, under each touchpoint the arrows leaving it: a
- * GtkListView over a GtkTreeListModel built from the map's own list models, so it follows
- * every change. Choosing a row selects the item on the canvas.
+ * GtkListView over a GtkTreeListModel. The children of every row are gathered in one pass
+ * over the map when the tree is built (filtering all touchpoints for each phase and all
+ * arrows for each touchpoint would cost the product of their numbers), and the tree is
+ * built again, once, after the map changes. Choosing a row selects the item on the canvas.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,36 +22,54 @@ struct _KrOutline
   GtkWidget *scroller;
   GtkListView *list;
   GtkSingleSelection *model;
+  GHashTable *children;     /* KrPhase or KrTouchpoint → GListStore of its rows' items */
   guint rebuild_source;
   gboolean syncing;
 };
 
 G_DEFINE_FINAL_TYPE (KrOutline, kr_outline, GTK_TYPE_WIDGET)
 
-static gboolean
-touchpoint_in_phase (gpointer item,
-                     gpointer phase)
+static void
+add_child (KrOutline *self,
+           gpointer   parent,
+           gpointer   child)
 {
-  return g_strcmp0 (kr_touchpoint_get_phase_id (item), kr_item_get_id (phase)) == 0;
+  GListStore *store;
+
+  if (parent == NULL)
+    return;
+
+  store = g_hash_table_lookup (self->children, parent);
+  if (store == NULL)
+    {
+      store = g_list_store_new (G_OBJECT_TYPE (child));
+      g_hash_table_insert (self->children, parent, store);
+    }
+  g_list_store_append (store, child);
 }
 
-static gboolean
-connection_from (gpointer item,
-                 gpointer touchpoint)
+static void
+gather_children (KrOutline *self)
 {
-  return g_strcmp0 (kr_connection_get_from_id (item), kr_item_get_id (touchpoint)) == 0;
-}
+  GListModel *touchpoints = kr_map_get_items (self->map, KR_ITEM_TOUCHPOINT);
+  GListModel *connections = kr_map_get_items (self->map, KR_ITEM_CONNECTION);
 
-static GListModel *
-filtered (KrOutline        *self,
-          KrItemKind        kind,
-          GtkCustomFilterFunc match,
-          gpointer          parent)
-{
-  GtkCustomFilter *filter = gtk_custom_filter_new (match, g_object_ref (parent), g_object_unref);
+  g_clear_pointer (&self->children, g_hash_table_unref);
+  self->children = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (kr_map_get_items (self->map, kind)),
-                                                  GTK_FILTER (filter)));
+  for (guint i = 0; i < g_list_model_get_n_items (touchpoints); i++)
+    {
+      g_autoptr(KrTouchpoint) touchpoint = g_list_model_get_item (touchpoints, i);
+
+      add_child (self, kr_map_lookup_phase (self->map, kr_touchpoint_get_phase_id (touchpoint)), touchpoint);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (connections); i++)
+    {
+      g_autoptr(KrConnection) connection = g_list_model_get_item (connections, i);
+
+      add_child (self, kr_map_lookup_touchpoint (self->map, kr_connection_get_from_id (connection)), connection);
+    }
 }
 
 static GListModel *
@@ -57,13 +77,9 @@ create_children (gpointer item,
                  gpointer user_data)
 {
   KrOutline *self = user_data;
+  GListStore *store = g_hash_table_lookup (self->children, item);
 
-  if (KR_IS_PHASE (item))
-    return filtered (self, KR_ITEM_TOUCHPOINT, touchpoint_in_phase, item);
-  if (KR_IS_TOUCHPOINT (item))
-    return filtered (self, KR_ITEM_CONNECTION, connection_from, item);
-
-  return NULL;
+  return store != NULL ? g_object_ref (G_LIST_MODEL (store)) : NULL;
 }
 
 static char *
@@ -188,6 +204,7 @@ kr_outline_dispose (GObject *object)
     }
   g_clear_object (&self->map);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
 
@@ -238,6 +255,7 @@ build_tree (KrOutline *self)
 {
   GtkTreeListModel *tree;
 
+  gather_children (self);
   tree = gtk_tree_list_model_new (g_object_ref (kr_map_get_items (self->map, KR_ITEM_PHASE)), FALSE, TRUE,
                                   create_children, self, NULL);
   self->model = gtk_single_selection_new (G_LIST_MODEL (tree));
@@ -271,5 +289,7 @@ kr_outline_set_map (KrOutline   *self,
   for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
     g_signal_connect_swapped (kr_map_get_items (map, kind), "items-changed", G_CALLBACK (map_changed), self);
 
-  build_tree (self);
+  /* an outline out of sight is built when it is shown (see kr_outline_map()) */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build_tree (self);
 }
