@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <epoxy/gl.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kr-application.h"
 #include "kr-preferences-window.h"
@@ -408,12 +410,51 @@ load_settings (KrApplication *self)
   apply_style (self);
 }
 
+/* Whether GL on @display is emulated on the processor (Mesa's llvmpipe and softpipe). */
+static gboolean
+gl_is_software (GdkDisplay *display)
+{
+  g_autoptr(GdkGLContext) context = gdk_display_create_gl_context (display, NULL);
+  const char *renderer;
+  gboolean software;
+
+  if (context == NULL || !gdk_gl_context_realize (context, NULL))
+    return FALSE;
+
+  gdk_gl_context_make_current (context);
+  renderer = (const char *) glGetString (GL_RENDERER);
+  software = renderer != NULL && (strstr (renderer, "llvmpipe") || strstr (renderer, "softpipe") ||
+                                  strstr (renderer, "swrast"));
+  gdk_gl_context_clear_current ();
+  return software;
+}
+
+/**
+ * kr_prefer_cairo_on_software_gl:
+ *
+ * GTK 4.8's GL renderer repaints the whole window for every frame. Where GL is emulated on
+ * the processor (no graphics driver: virtual machines, remote desktops, Xvfb) that costs
+ * 50–100 ms a frame, and panning a map stutters; GTK's cairo renderer repaints only what
+ * changed and holds 60 frames a second there. So Kringel asks for the cairo renderer on
+ * such machines, unless GSK_RENDERER chooses. Call before the first window is shown: GTK
+ * reads GSK_RENDERER once.
+ */
+void
+kr_prefer_cairo_on_software_gl (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (g_getenv ("GSK_RENDERER") == NULL && display != NULL && gl_is_software (display))
+    g_setenv ("GSK_RENDERER", "cairo", FALSE);
+}
+
 static void
 kr_application_startup (GApplication *app)
 {
   KrApplication *self = KR_APPLICATION (app);
 
   G_APPLICATION_CLASS (kr_application_parent_class)->startup (app);
+  kr_prefer_cairo_on_software_gl ();
   load_settings (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);

@@ -16,6 +16,7 @@ int            kr_application_run_with_files (KrApplication      *self,
                                               const char * const *files);
 GMenuModel    *kr_application_get_recent_menu (KrApplication     *self);
 void           kr_ensure_resources            (void);
+void           kr_prefer_cairo_on_software_gl (void);
 void           kr_application_set_present_on_open (KrApplication *self,
                                                    gboolean       present);
 

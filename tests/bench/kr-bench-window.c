@@ -414,6 +414,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   kr_ensure_resources ();
+  kr_prefer_cairo_on_software_gl ();   /* as the application does at startup */
   if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
     {
       fprintf (stderr, "kr-bench-window: needs an X11 display (run it under xvfb-run)\n");
