@@ -82,7 +82,7 @@ get_routes (KrRenderer *renderer,
 {
   GArray *routes = g_array_new (FALSE, FALSE, sizeof (RouteEntry));
 
-  kr_renderer_foreach_route (renderer, map, collect_route, routes);
+  kr_renderer_foreach_route (renderer, map, NULL, collect_route, routes);
   return routes;
 }
 

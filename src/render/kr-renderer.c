@@ -2336,12 +2336,18 @@ call_route_func (Frame         *frame,
   callback->func (connection, route, callback->user_data);
 }
 
-/* Calls @func with the curve of every connection, as it is drawn. */
+/**
+ * kr_renderer_foreach_route:
+ * @area: (nullable): only the curves reaching into this part of the map, or all
+ *
+ * Calls @func with the curve of every connection, as it is drawn, in map order.
+ */
 void
-kr_renderer_foreach_route (KrRenderer  *self,
-                           KrMap       *map,
-                           KrRouteFunc  func,
-                           gpointer     user_data)
+kr_renderer_foreach_route (KrRenderer   *self,
+                           KrMap        *map,
+                           const KrRect *area,
+                           KrRouteFunc   func,
+                           gpointer      user_data)
 {
   RouteCallback callback = { func, user_data };
   KrRect nowhere = { 0 };
@@ -2351,7 +2357,7 @@ kr_renderer_foreach_route (KrRenderer  *self,
   g_return_if_fail (KR_IS_MAP (map));
 
   frame_init (&frame, self, NULL, map, &nowhere);
-  route_connections (&frame, NULL, call_route_func, &callback);
+  route_connections (&frame, area, call_route_func, &callback);
   frame_clear (&frame);
 }
 

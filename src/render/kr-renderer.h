@@ -86,10 +86,11 @@ void        kr_renderer_set_highlight_persona (KrRenderer *self,
                                                const char *persona_id);
 void        kr_renderer_set_filter_persona    (KrRenderer *self,
                                                const char *persona_id);
-void        kr_renderer_foreach_route      (KrRenderer *self,
-                                            KrMap      *map,
-                                            KrRouteFunc func,
-                                            gpointer    user_data);
+void        kr_renderer_foreach_route      (KrRenderer   *self,
+                                            KrMap        *map,
+                                            const KrRect *area,
+                                            KrRouteFunc   func,
+                                            gpointer      user_data);
 gboolean    kr_renderer_get_card_rect      (KrRenderer   *self,
                                             KrMap        *map,
                                             KrTouchpoint *touchpoint,

@@ -135,7 +135,12 @@ drag_begin_cb (GtkGestureDrag *gesture,
   /* handles first: they sit on top of everything */
   ends.x = x, ends.y = y;
   if (self->editable)
-    kr_renderer_foreach_route (self->renderer, self->map, find_connection_end, &ends);
+    {
+      double reach = KR_CANVAS_HANDLE_RADIUS * 2 / self->zoom;
+      KrRect around = { x - reach, y - reach, 2 * reach, 2 * reach };
+
+      kr_renderer_foreach_route (self->renderer, self->map, &around, find_connection_end, &ends);
+    }
   if (ends.found != NULL)
     {
       self->drag_from_end = ends.at_end;

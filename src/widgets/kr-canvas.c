@@ -312,9 +312,10 @@ draw_overlay (KrCanvas *self,
               cairo_t  *cr)
 {
   OverlayContext context = { self, cr };
+  KrRect viewport = kr_canvas_get_viewport (self);
   double x, y;
 
-  kr_renderer_foreach_route (self->renderer, self->map, draw_selected_route, &context);
+  kr_renderer_foreach_route (self->renderer, self->map, &viewport, draw_selected_route, &context);
   draw_phase_and_lane_marks (self, cr);
   draw_card_marks (self, cr);
 
