@@ -4,6 +4,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "kr-canvas-private.h"
 #include "kr-outline.h"
 #include "kr-set-property-command.h"
 #include "kr-window.h"
@@ -300,6 +301,25 @@ test_outline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A card offers its connect handle only while it is large enough on screen for a press
+ * beside the handle to move it. */
+static void
+test_handle_needs_room (void)
+{
+  g_autofree char *path = template_path ("three-phases.en.kringel");
+  KrWindow *window = open_window (path);
+  KrCanvas *canvas = kr_window_get_canvas (window);
+  KrItem *card = kr_map_get_item (kr_canvas_get_map (canvas), KR_ITEM_TOUCHPOINT, 0);
+  double x, y;
+
+  kr_canvas_set_zoom (canvas, 1.0);
+  g_assert_true (kr_canvas_get_handle_center (canvas, card, &x, &y));
+  kr_canvas_set_zoom (canvas, 0.1);
+  g_assert_false (kr_canvas_get_handle_center (canvas, card, &x, &y));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/window/new-from-template", test_new_from_template);
   g_test_add_func ("/window/copy-image-and-export", test_copy_image_and_export_dialog);
   g_test_add_func ("/window/outline", test_outline);
+  g_test_add_func ("/window/handle-needs-room", test_handle_needs_room);
 
   return g_test_run ();
 }

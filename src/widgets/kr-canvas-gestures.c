@@ -31,6 +31,10 @@ kr_canvas_get_handle_center (KrCanvas *self,
       !kr_renderer_get_card_rect (self->renderer, self->map, KR_TOUCHPOINT (card), &rect))
     return FALSE;
 
+  /* on a card a few pixels wide the handle would cover it, and a press could not move it */
+  if (rect.width * self->zoom < KR_CANVAS_HANDLE_MIN_CARD)
+    return FALSE;
+
   *map_x = kr_rect_right (&rect);
   *map_y = rect.y + rect.height / 2;
   return TRUE;

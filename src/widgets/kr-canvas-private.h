@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 #define KR_CANVAS_MARGIN 32.0          /* around the map, in screen pixels */
 #define KR_CANVAS_DRAG_THRESHOLD 4.0   /* screen pixels before a press becomes a drag */
 #define KR_CANVAS_HANDLE_RADIUS 7.0    /* screen pixels */
+#define KR_CANVAS_HANDLE_MIN_CARD 48.0 /* screen pixels a card must be wide to offer its handle */
 #define KR_CANVAS_GRID 8.0             /* map units */
 
 typedef enum {
