@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "kr-layout.h"
+#include "kr-line-mask.h"
 #include "kr-renderer.h"
 #include "kr-route.h"
 
@@ -238,6 +239,88 @@ test_extent_includes_loops (void)
   g_assert_cmpfloat (after.height, >=, before.height);
 }
 
+/* What @n_threads draw of the same random curves (thin, wide, dashed) on a white page. */
+static cairo_surface_t *
+draw_random_curves (guint n_threads)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 480);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(KrLineMask) mask = NULL;
+  static const double dashes[] = { 8, 6 };
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 0.7, 0.7);
+  mask = kr_line_mask_new (cr);
+  kr_line_mask_set_max_threads (mask, n_threads);
+  for (guint i = 0; i < 2000; i++)
+    {
+      KrPoint points[4];
+
+      for (int p = 0; p < 4; p++)
+        points[p] = (KrPoint) { g_rand_double_range (rand, -100, 1000), g_rand_double_range (rand, -100, 800) };
+      kr_line_mask_add_curve (mask, points, g_rand_double_range (rand, 0.5, 6), i % 3 ? NULL : dashes,
+                              i % 3 ? 0 : G_N_ELEMENTS (dashes));
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  kr_line_mask_paint (mask, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Arrows are drawn on all cores, each into its own rows: the picture is the same for any
+ * number of threads, to the bit. */
+static void
+test_line_mask_threads (void)
+{
+  cairo_surface_t *one = draw_random_curves (1);
+  cairo_surface_t *several = draw_random_curves (8);
+  int stride = cairo_image_surface_get_stride (one);
+  const guint8 *a = cairo_image_surface_get_data (one), *b = cairo_image_surface_get_data (several);
+  gsize dark = 0;
+
+  for (int i = 0; i < stride * 480; i += 4)
+    dark += a[i] < 128;
+  g_assert_cmpuint (dark, >, 640 * 480 / 20);   /* the curves were drawn */
+  g_assert_cmpmem (a, stride * 480, b, stride * 480);
+
+  cairo_surface_destroy (one);
+  cairo_surface_destroy (several);
+}
+
+/* A straight line two pixels wide on whole pixels covers its two rows (to a unit of
+ * rounding) and nothing else. */
+static void
+test_line_mask_coverage (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 100, 40);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(KrLineMask) mask = kr_line_mask_new (cr);
+  const KrPoint points[4] = { { 10, 20 }, { 30, 20 }, { 60, 20 }, { 90, 20 } };
+  const guint8 *data;
+  int stride;
+
+  kr_line_mask_add_curve (mask, points, 2, NULL, 0);
+  cairo_set_source_rgba (cr, 0, 0, 0, 1);
+  kr_line_mask_paint (mask, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  for (int x = 11; x < 89; x++)
+    {
+      g_assert_cmpuint (data[18 * stride + x], <=, 1);
+      g_assert_cmpuint (data[19 * stride + x], >=, 254);
+      g_assert_cmpuint (data[20 * stride + x], >=, 254);
+      g_assert_cmpuint (data[21 * stride + x], <=, 1);
+    }
+  g_assert_cmpuint (data[19 * stride + 95], ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +336,8 @@ main (int   argc,
   g_test_add_func ("/theme/contrast", test_theme_contrast);
   g_test_add_func ("/renderer/draws-cards", test_renderer_draws_cards);
   g_test_add_func ("/renderer/extent", test_extent_includes_loops);
+  g_test_add_func ("/line-mask/coverage", test_line_mask_coverage);
+  g_test_add_func ("/line-mask/threads", test_line_mask_threads);
 
   return g_test_run ();
 }

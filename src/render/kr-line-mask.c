@@ -11,6 +11,10 @@
  * a curve join without seams because coverage is kept as the maximum, not the sum; where
  * two arrows cross the mask saturates the same way.
  *
+ * Curves are kept until the mask is painted, then drawn on all cores at once: each thread
+ * draws every curve, but only into its own band of rows, so no pixel has two writers and
+ * the mask is the same whatever the number of threads.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
@@ -23,6 +27,18 @@
 #define MAX_PIECES      256
 #define MIN_HALF_WIDTH  0.5    /* thinner lines are drawn this wide, but fainter… */
 #define MIN_STRENGTH    0.5    /* …though not so faint they vanish */
+#define MAX_DASHES      4
+#define CURVES_PER_THREAD 256  /* fewer are drawn faster than a thread starts */
+#define MAX_THREADS     8
+
+typedef struct
+{
+  double x[4], y[4];          /* device pixels, relative to the mask */
+  double half_width;          /* device pixels */
+  double strength;
+  double dashes[MAX_DASHES];  /* device pixels */
+  guint n_dashes;
+} Curve;
 
 struct _KrLineMask
 {
@@ -32,7 +48,16 @@ struct _KrLineMask
   int stride;
   cairo_surface_t *surface;
   unsigned char *data;
+  GArray *curves;             /* Curve, drawn when painted */
+  guint max_threads;
 };
+
+/* The rows of the mask one thread draws into. */
+typedef struct
+{
+  KrLineMask *mask;
+  int top, bottom;            /* bottom excluded */
+} Band;
 
 /**
  * kr_line_mask_new:
@@ -67,6 +92,8 @@ kr_line_mask_new (cairo_t *cr)
   self->stride = cairo_image_surface_get_stride (self->surface);
   self->data = cairo_image_surface_get_data (self->surface);
   cairo_surface_flush (self->surface);
+  self->curves = g_array_new (FALSE, FALSE, sizeof (Curve));
+  self->max_threads = MAX_THREADS;
 
   return self;
 }
@@ -78,6 +105,7 @@ kr_line_mask_free (KrLineMask *self)
     return;
 
   cairo_surface_destroy (self->surface);
+  g_array_unref (self->curves);
   g_free (self);
 }
 
@@ -101,11 +129,44 @@ cover_byte (unsigned char *pixel,
   *pixel = (unsigned char) (value > old ? value : old);   /* without a branch to mispredict */
 }
 
+/* The range a piece walks along (its longer axis) and the range across it, as far as
+ * @band draws: columns and rows, or rows and columns when @transposed. */
+typedef struct
+{
+  int along_min, along_max;   /* both included */
+  gint64 across_min;
+  guint64 across_count;
+  ptrdiff_t along, across;    /* bytes a step moves in the mask */
+} Walk;
+
+static Walk
+walk_for (const Band *band,
+          gboolean    transposed)
+{
+  const KrLineMask *mask = band->mask;
+
+  if (transposed)
+    return (Walk) { band->top, band->bottom - 1, 0, (guint64) mask->width, mask->stride, 1 };
+
+  return (Walk) { 0, mask->width - 1, band->top, (guint64) (band->bottom - band->top), 1, mask->stride };
+}
+
+static inline void
+cover (const Band  *band,
+       const Walk  *walk,
+       int          x,
+       gint64       row,
+       int          value)
+{
+  if ((guint64) (row - walk->across_min) < walk->across_count)
+    cover_byte (band->mask->data + x * walk->along + row * walk->across, value);
+}
+
 /* A line a pixel wide (Xiaolin Wu's): in each column, the two pixels nearest the line share
  * its coverage. Most arrows of a map seen whole are drawn this way, so this works in fixed
  * point, 16 bits of fraction. */
 static void
-add_thin_piece (KrLineMask *self,
+add_thin_piece (const Band *band,
                 double      x0,
                 double      y0,
                 double      x1,
@@ -113,88 +174,79 @@ add_thin_piece (KrLineMask *self,
                 double      strength,
                 gboolean    transposed)
 {
-  int limit = transposed ? self->height : self->width;
-  unsigned int other_limit = transposed ? self->width : self->height;
-  int first = MAX (floor_to_int (x0), 0), last = MIN (floor_to_int (x1), limit - 1);
-  double start = y0 + slope * (first + 0.5 - x0) - 0.5;
+  Walk walk = walk_for (band, transposed);
+  /* fixed point from the piece's first pixel in the mask, whichever band draws: the same
+   * coverage for any number of bands */
+  int origin = MAX (floor_to_int (x0), 0);
+  int first = MAX (origin, walk.along_min), last = MIN (floor_to_int (x1), walk.along_max);
+  double start = y0 + slope * (origin + 0.5 - x0) - 0.5;
   int level = (int) (strength * 255 + 0.5);
   gint64 y, step;
-  /* along a row when transposed, along a column otherwise */
-  ptrdiff_t along = transposed ? self->stride : 1, across = transposed ? 1 : self->stride;
 
   if (first > last || !(fabs (start) < 1e6) || !(fabs (slope) <= 1))
     return;
 
-  y = (gint64) floor (start * 65536);
   step = (gint64) (slope * 65536);
+  y = (gint64) floor (start * 65536) + (first - origin) * step;
 
   for (int x = first; x <= last; x++, y += step)
     {
       gint64 row = y >> 16;
       int below = (int) (((y & 0xffff) * level) >> 16);
-      unsigned char *pixel = self->data + x * along + row * across;
 
-      if ((guint64) row < other_limit)
-        cover_byte (pixel, level - below);
-      if ((guint64) (row + 1) < other_limit)
-        cover_byte (pixel + across, below);
+      cover (band, &walk, x, row, level - below);
+      cover (band, &walk, x, row + 1, below);
     }
 }
 
 /* Covers, in each column from @x0 to @x1, the pixels overlapping the band of half height
- * @band around the line through (x0, y0) with @slope, by how much they overlap; in fixed
+ * @half around the line through (x0, y0) with @slope, by how much they overlap; in fixed
  * point, 16 bits of fraction. An end that is a true end of the line (@end0, @end1) covers
  * its end column only as far as it reaches into it. */
 static void
-add_band_piece (KrLineMask *self,
+add_band_piece (const Band *band,
                 double      x0,
                 double      y0,
                 double      x1,
                 double      slope,
-                double      band,
+                double      half,
                 gboolean    end0,
                 gboolean    end1,
                 double      strength,
                 gboolean    transposed)
 {
-  int limit = transposed ? self->height : self->width;
-  unsigned int other_limit = transposed ? self->width : self->height;
-  int first = MAX (floor_to_int (x0), 0), last = MIN (floor_to_int (x1), limit - 1);
-  double middle = y0 + slope * (first + 0.5 - x0);
+  Walk walk = walk_for (band, transposed);
+  int origin = MAX (floor_to_int (x0), 0), end = floor_to_int (x1);   /* as in add_thin_piece () */
+  int first = MAX (origin, walk.along_min), last = MIN (end, walk.along_max);
+  double middle = y0 + slope * (origin + 0.5 - x0);
   int full_level = (int) (strength * 255 + 0.5);
   gint64 low, high, step;
-  ptrdiff_t along = transposed ? self->stride : 1, across = transposed ? 1 : self->stride;
 
   if (first > last || !(fabs (middle) < 1e6) || !(fabs (slope) <= 1))
     return;
 
-  low = (gint64) floor ((middle - band) * 65536);
-  high = (gint64) floor ((middle + band) * 65536);
   step = (gint64) (slope * 65536);
+  low = (gint64) floor ((middle - half) * 65536) + (first - origin) * step;
+  high = (gint64) floor ((middle + half) * 65536) + (first - origin) * step;
 
   for (int x = first; x <= last; x++, low += step, high += step)
     {
       gint64 row = low >> 16, last_row = high >> 16;
-      unsigned char *column = self->data + x * along;
       int level = full_level;
 
-      if ((end0 && x == first) || (end1 && x == last))
+      if ((end0 && x == origin) || (end1 && x == end))
         level = (int) (full_level * (MIN (x1, x + 1.0) - MAX (x0, (double) x)) + 0.5);
 
       if (row == last_row)
         {
-          if ((guint64) row < other_limit)
-            cover_byte (column + row * across, (int) (((high - low) * level) >> 16));
+          cover (band, &walk, x, row, (int) (((high - low) * level) >> 16));
           continue;
         }
 
-      if ((guint64) row < other_limit)
-        cover_byte (column + row * across, (int) (((65536 - (low & 0xffff)) * level) >> 16));
+      cover (band, &walk, x, row, (int) (((65536 - (low & 0xffff)) * level) >> 16));
       for (row++; row < last_row; row++)
-        if ((guint64) row < other_limit)
-          cover_byte (column + row * across, level);
-      if ((guint64) last_row < other_limit)
-        cover_byte (column + last_row * across, (int) (((high & 0xffff) * level) >> 16));
+        cover (band, &walk, x, row, level);
+      cover (band, &walk, x, last_row, (int) (((high & 0xffff) * level) >> 16));
     }
 }
 
@@ -202,7 +254,7 @@ add_band_piece (KrLineMask *self,
  * joins the next piece of the same line (not @end0/@end1), it covers its end pixel fully:
  * the neighbour covers the same pixel, and coverage is the maximum, not the sum. */
 static void
-add_piece (KrLineMask *self,
+add_piece (const Band *band,
            double      x0,
            double      y0,
            double      x1,
@@ -213,8 +265,8 @@ add_piece (KrLineMask *self,
            double      strength)
 {
   gboolean transposed = fabs (y1 - y0) > fabs (x1 - x0);
-  int limit;
-  double slope, band;
+  double slope, half;
+  Walk walk;
 
   /* walk along the longer axis; "x" is that axis from here on */
   if (transposed)
@@ -236,21 +288,21 @@ add_piece (KrLineMask *self,
   if (x1 - x0 < 1e-6)
     return;
 
-  limit = transposed ? self->height : self->width;
+  walk = walk_for (band, transposed);
   slope = (y1 - y0) / (x1 - x0);
-  band = half_width * sqrt (1 + slope * slope);
+  half = half_width * sqrt (1 + slope * slope);
 
-  if (x1 < 0 || x0 >= limit || MAX (y0, y1) + band < 0 ||
-      MIN (y0, y1) - band >= (transposed ? self->width : self->height))
+  if (x1 < walk.along_min || x0 >= walk.along_max + 1 || MAX (y0, y1) + half < walk.across_min ||
+      MIN (y0, y1) - half >= walk.across_min + (double) walk.across_count)
     return;
 
   if (half_width <= MIN_HALF_WIDTH)
     {
-      add_thin_piece (self, x0, y0, x1, slope, strength, transposed);
+      add_thin_piece (band, x0, y0, x1, slope, strength, transposed);
       return;
     }
 
-  add_band_piece (self, x0, y0, x1, slope, band, end0, end1, strength, transposed);
+  add_band_piece (band, x0, y0, x1, slope, half, end0, end1, strength, transposed);
 }
 
 static KrPoint
@@ -264,50 +316,31 @@ bezier_point (const double x[4],
   return (KrPoint) { a * x[0] + b * x[1] + c * x[2] + d * x[3], a * y[0] + b * y[1] + c * y[2] + d * y[3] };
 }
 
-/**
- * kr_line_mask_add_curve:
- * @points: a cubic Bézier curve in user coordinates
- * @width: of the line, in user units
- * @dashes: (nullable): lengths of dashes and gaps, in user units
- *
- * Adds a curve to the mask. Lines thinner than a pixel on the device are drawn a pixel wide
- * and fainter.
- */
-void
-kr_line_mask_add_curve (KrLineMask    *self,
-                        const KrPoint  points[4],
-                        double         width,
-                        const double  *dashes,
-                        guint          n_dashes)
+/* Whether any of @curve can reach into @band's rows (a curve lies inside the hull of its
+ * control points). */
+static gboolean
+curve_reaches (const Curve *curve,
+               const Band  *band)
 {
-  double x[4], y[4];
-  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
-  double half_width = width * self->scale / 2, strength = 1, curvature;
-  double dash_position = 0;
+  double top = MIN (MIN (curve->y[0], curve->y[1]), MIN (curve->y[2], curve->y[3]));
+  double bottom = MAX (MAX (curve->y[0], curve->y[1]), MAX (curve->y[2], curve->y[3]));
+
+  return bottom + curve->half_width + 1 >= band->top && top - curve->half_width - 1 < band->bottom;
+}
+
+static void
+draw_curve (const Band  *band,
+            const Curve *curve)
+{
+  const double *x = curve->x, *y = curve->y;
+  double dash_position = 0, curvature;
   guint dash = 0;
   gboolean on = TRUE;
   KrPoint previous;
   int n;
 
-  for (int i = 0; i < 4; i++)
-    {
-      x[i] = points[i].x, y[i] = points[i].y;
-      cairo_matrix_transform_point (&self->to_device, &x[i], &y[i]);
-      x[i] -= self->x, y[i] -= self->y;
-      left = MIN (left, x[i]), right = MAX (right, x[i]);
-      top = MIN (top, y[i]), bottom = MAX (bottom, y[i]);
-    }
-
-  /* a curve lies inside the hull of its control points */
-  if (!isfinite (left + right + top + bottom) || right < -half_width - 1 || bottom < -half_width - 1 ||
-      left > self->width + half_width + 1 || top > self->height + half_width + 1)
+  if (!curve_reaches (curve, band))
     return;
-
-  if (half_width < MIN_HALF_WIDTH)
-    {
-      strength = MAX (half_width / MIN_HALF_WIDTH, MIN_STRENGTH);
-      half_width = MIN_HALF_WIDTH;
-    }
 
   /* pieces short enough to stray less than TOLERANCE: the error of n chords is at most
    * 3/4 · max |P0 − 2P1 + P2|, |P1 − 2P2 + P3| / n² */
@@ -320,8 +353,8 @@ kr_line_mask_add_curve (KrLineMask    *self,
     {
       KrPoint next = bezier_point (x, y, (double) i / n);
 
-      if (dashes == NULL || n_dashes == 0)
-        add_piece (self, previous.x, previous.y, next.x, next.y, i == 1, i == n, half_width, strength);
+      if (curve->n_dashes == 0)
+        add_piece (band, previous.x, previous.y, next.x, next.y, i == 1, i == n, curve->half_width, curve->strength);
       else
         {
           double piece = hypot (next.x - previous.x, next.y - previous.y), done = 0;
@@ -329,22 +362,23 @@ kr_line_mask_add_curve (KrLineMask    *self,
           /* cut the piece where dashes start and end */
           while (done < piece)
             {
-              double dash_length = MAX (dashes[dash] * self->scale, 0.5);
+              double dash_length = curve->dashes[dash];
               double step = MIN (piece - done, dash_length - dash_position);
 
               if (on)
-                add_piece (self, previous.x + (next.x - previous.x) * done / piece,
+                add_piece (band, previous.x + (next.x - previous.x) * done / piece,
                            previous.y + (next.y - previous.y) * done / piece,
                            previous.x + (next.x - previous.x) * (done + step) / piece,
                            previous.y + (next.y - previous.y) * (done + step) / piece,
-                           dash_position == 0, dash_position + step >= dash_length, half_width, strength);
+                           dash_position == 0, dash_position + step >= dash_length, curve->half_width,
+                           curve->strength);
 
               done += step;
               dash_position += step;
               if (dash_position >= dash_length)
                 {
                   dash_position = 0;
-                  dash = (dash + 1) % n_dashes;
+                  dash = (dash + 1) % curve->n_dashes;
                   on = !on;
                 }
             }
@@ -354,11 +388,101 @@ kr_line_mask_add_curve (KrLineMask    *self,
     }
 }
 
+/**
+ * kr_line_mask_add_curve:
+ * @points: a cubic Bézier curve in user coordinates
+ * @width: of the line, in user units
+ * @dashes: (nullable): lengths of dashes and gaps, in user units (at most four)
+ *
+ * Adds a curve to the mask, drawn when the mask is painted. Lines thinner than a pixel on
+ * the device are drawn a pixel wide and fainter.
+ */
+void
+kr_line_mask_add_curve (KrLineMask    *self,
+                        const KrPoint  points[4],
+                        double         width,
+                        const double  *dashes,
+                        guint          n_dashes)
+{
+  Curve curve = { .half_width = width * self->scale / 2, .strength = 1 };
+  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+  for (int i = 0; i < 4; i++)
+    {
+      curve.x[i] = points[i].x, curve.y[i] = points[i].y;
+      cairo_matrix_transform_point (&self->to_device, &curve.x[i], &curve.y[i]);
+      curve.x[i] -= self->x, curve.y[i] -= self->y;
+      left = MIN (left, curve.x[i]), right = MAX (right, curve.x[i]);
+      top = MIN (top, curve.y[i]), bottom = MAX (bottom, curve.y[i]);
+    }
+
+  /* a curve lies inside the hull of its control points */
+  if (!isfinite (left + right + top + bottom) || right < -curve.half_width - 1 ||
+      bottom < -curve.half_width - 1 || left > self->width + curve.half_width + 1 ||
+      top > self->height + curve.half_width + 1)
+    return;
+
+  if (curve.half_width < MIN_HALF_WIDTH)
+    {
+      curve.strength = MAX (curve.half_width / MIN_HALF_WIDTH, MIN_STRENGTH);
+      curve.half_width = MIN_HALF_WIDTH;
+    }
+
+  curve.n_dashes = dashes != NULL ? MIN (n_dashes, MAX_DASHES) : 0;
+  for (guint i = 0; i < curve.n_dashes; i++)
+    curve.dashes[i] = MAX (dashes[i] * self->scale, 0.5);
+
+  g_array_append_val (self->curves, curve);
+}
+
+static gpointer
+draw_band (gpointer data)
+{
+  const Band *band = data;
+  GArray *curves = band->mask->curves;
+
+  for (guint i = 0; i < curves->len; i++)
+    draw_curve (band, &g_array_index (curves, Curve, i));
+
+  return NULL;
+}
+
+/* Draws the curves added so far, in bands of rows on as many threads as help. */
+static void
+draw_curves (KrLineMask *self)
+{
+  guint n_threads = CLAMP (MIN (g_get_num_processors (), self->curves->len / CURVES_PER_THREAD), 1,
+                           self->max_threads);
+  Band bands[MAX_THREADS];
+  GThread *threads[MAX_THREADS] = { NULL };
+
+  for (guint i = 0; i < n_threads; i++)
+    bands[i] = (Band) { self, (int) ((gint64) self->height * i / n_threads),
+                        (int) ((gint64) self->height * (i + 1) / n_threads) };
+
+  for (guint i = 1; i < n_threads; i++)
+    threads[i] = g_thread_new ("kr-line-mask", draw_band, &bands[i]);
+  draw_band (&bands[0]);
+  for (guint i = 1; i < n_threads; i++)
+    g_thread_join (threads[i]);
+
+  g_array_set_size (self->curves, 0);
+}
+
+/* At most @n_threads (1 … 8) draw the curves: the mask is the same for any number. */
+void
+kr_line_mask_set_max_threads (KrLineMask *self,
+                              guint       n_threads)
+{
+  self->max_threads = CLAMP (n_threads, 1, MAX_THREADS);
+}
+
 /* Paints the curves added so far with @cr's current source. */
 void
 kr_line_mask_paint (KrLineMask *self,
                     cairo_t    *cr)
 {
+  draw_curves (self);
   cairo_surface_mark_dirty (self->surface);
   cairo_save (cr);
   cairo_identity_matrix (cr);

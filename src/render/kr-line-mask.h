@@ -19,6 +19,8 @@ void        kr_line_mask_add_curve (KrLineMask     *self,
                                     double          width,
                                     const double   *dashes,
                                     guint           n_dashes);
+void        kr_line_mask_set_max_threads (KrLineMask *self,
+                                          guint       n_threads);
 void        kr_line_mask_paint     (KrLineMask     *self,
                                     cairo_t        *cr);
 
