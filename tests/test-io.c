@@ -8,6 +8,7 @@
 
 #include "kr-document.h"
 #include "kr-export.h"
+#include "kr-json-check.h"
 #include "kr-map-loader.h"
 #include "kr-map-saver.h"
 
@@ -160,6 +161,229 @@ test_bad_input (void)
       g_string_replace (message, path, "FILE", 1);
       g_assert_cmpstr (message->str, ==, expected);
     }
+}
+
+/* kr_json_parse() keeps every value in document order, decoded, with json-glib's
+ * distinction between integers and doubles. */
+static void
+test_json_parse_values (void)
+{
+  const char *input =
+    "{\"int\": -42, \"zero\": -0, \"double\": 2.5, \"exponent\": 1e2, \"big\": 123456789012345678,"
+    " \"text\": \"a\\\"b\\\\c\\/d\\n\\u00e9\\ud83d\\ude00\", \"\\u0061\": true, \"no\": false,"
+    " \"nothing\": null, \"list\": [[], {}, [1, [2]], \"x\"], \"last\": {\"inner\": \"y\"}}";
+  const char *kinds[] = { "int", "zero", "double", "exponent", "big", "text", "a", "no", "nothing", "list", "last" };
+  g_autoptr(KrJsonDocument) document = NULL;
+  const KrJsonValue *root, *value, *element;
+  KrJsonProblem problem;
+
+  document = kr_json_parse (input, strlen (input), &problem);
+  g_assert_nonnull (document);
+  root = kr_json_document_get_root (document);
+  g_assert_cmpint (root->type, ==, KR_JSON_OBJECT);
+  g_assert_null (root->name);
+  g_assert_cmpuint (root->length, ==, G_N_ELEMENTS (kinds));
+  g_assert_cmpuint (root->size, ==, 20);
+
+  /* Members in order, each followed by its subtree. */
+  value = kr_json_value_get_first_child (root);
+  for (guint i = 0; i < root->length; i++, value = kr_json_value_get_next (value))
+    g_assert_cmpstr (value->name, ==, kinds[i]);
+  g_assert_true (value == root + root->size);
+
+  value = kr_json_object_get_member (root, "int");
+  g_assert_cmpint (value->type, ==, KR_JSON_INTEGER);
+  g_assert_cmpint (value->v.integer, ==, -42);
+  value = kr_json_object_get_member (root, "zero");
+  g_assert_cmpint (value->type, ==, KR_JSON_INTEGER);
+  g_assert_cmpint (value->v.integer, ==, 0);
+  value = kr_json_object_get_member (root, "double");
+  g_assert_cmpint (value->type, ==, KR_JSON_DOUBLE);
+  g_assert_cmpfloat (value->v.number, ==, 2.5);
+  value = kr_json_object_get_member (root, "exponent");
+  g_assert_cmpint (value->type, ==, KR_JSON_DOUBLE);
+  g_assert_cmpfloat (value->v.number, ==, 100);
+  value = kr_json_object_get_member (root, "big");
+  g_assert_cmpint (value->type, ==, KR_JSON_INTEGER);
+  g_assert_cmpint (value->v.integer, ==, G_GINT64_CONSTANT (123456789012345678));
+
+  value = kr_json_object_get_member (root, "text");
+  g_assert_cmpint (value->type, ==, KR_JSON_STRING);
+  g_assert_cmpstr (value->v.string, ==, "a\"b\\c/d\n\xc3\xa9\xf0\x9f\x98\x80");
+  g_assert_cmpuint (value->length, ==, strlen (value->v.string));
+
+  value = kr_json_object_get_member (root, "a");
+  g_assert_cmpint (value->type, ==, KR_JSON_BOOLEAN);
+  g_assert_true (value->v.boolean);
+  value = kr_json_object_get_member (root, "no");
+  g_assert_cmpint (value->type, ==, KR_JSON_BOOLEAN);
+  g_assert_false (value->v.boolean);
+  value = kr_json_object_get_member (root, "nothing");
+  g_assert_cmpint (value->type, ==, KR_JSON_NULL);
+  g_assert_null (kr_json_object_get_member (root, "missing"));
+
+  value = kr_json_object_get_member (root, "list");
+  g_assert_cmpint (value->type, ==, KR_JSON_ARRAY);
+  g_assert_cmpuint (value->length, ==, 4);
+  g_assert_cmpuint (value->size, ==, 8);
+  element = kr_json_value_get_first_child (value);
+  g_assert_null (element->name);
+  g_assert_cmpint (element->type, ==, KR_JSON_ARRAY);
+  g_assert_cmpuint (element->length, ==, 0);
+  element = kr_json_value_get_next (element);
+  g_assert_cmpint (element->type, ==, KR_JSON_OBJECT);
+  g_assert_cmpuint (element->length, ==, 0);
+  element = kr_json_value_get_next (element);
+  g_assert_cmpint (element->type, ==, KR_JSON_ARRAY);
+  g_assert_cmpuint (element->size, ==, 4);
+  element = kr_json_value_get_next (element);
+  g_assert_cmpstr (element->v.string, ==, "x");
+  g_assert_cmpstr (kr_json_value_get_next (value)->name, ==, "last");
+
+  value = kr_json_object_get_member (kr_json_object_get_member (root, "last"), "inner");
+  g_assert_cmpstr (value->v.string, ==, "y");
+}
+
+/* kr_json_check() (used without a tree, for autosave headers) and kr_json_parse() judge
+ * every document alike. */
+static void
+assert_check_and_parse_agree (const char *data,
+                              gsize       length)
+{
+  KrJsonProblem checked, parsed;
+  gboolean check_ok = kr_json_check (data, length, &checked);
+  g_autoptr(KrJsonDocument) document = kr_json_parse (data, length, &parsed);
+
+  g_assert_cmpint (check_ok, ==, document != NULL);
+  if (check_ok)
+    return;
+
+  g_assert_cmpuint (checked.line, ==, parsed.line);
+  g_assert_cmpuint (checked.column, ==, parsed.column);
+  g_assert_cmpstr (checked.message, ==, parsed.message);
+  kr_json_problem_clear (&checked);
+  kr_json_problem_clear (&parsed);
+}
+
+static void
+test_json_check_and_parse_agree (void)
+{
+  g_autoptr(GPtrArray) paths = list_fixtures ("data/bad");
+
+  g_ptr_array_extend_and_steal (paths, list_fixtures ("data/good"));
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (paths->pdata[i], &contents, &length, NULL));
+      assert_check_and_parse_agree (contents, length);
+    }
+}
+
+static void
+assert_json_problem (const char *data,
+                     gsize       length,
+                     guint       line,
+                     guint       column,
+                     const char *message)
+{
+  KrJsonProblem problem;
+  g_autoptr(KrJsonDocument) document = kr_json_parse (data, length, &problem);
+
+  g_assert_null (document);
+  g_assert_cmpuint (problem.line, ==, line);
+  g_assert_cmpuint (problem.column, ==, column);
+  g_assert_cmpstr (problem.message, ==, message);
+  kr_json_problem_clear (&problem);
+  assert_check_and_parse_agree (data, length);
+}
+
+/* Text that is not UTF-8 is named before any other problem, wherever it is. */
+static void
+test_json_utf8 (void)
+{
+  const char *after_syntax_error = "{\"a\": 1,, \"b\": \"\xff\"}";
+  const char *nul_in_string = "{\"a\": \"x\0\"}";
+  const char *non_ascii_word = "{\"a\": \xc3\xa9}";
+  const char *umlauts = "{\"\xc3\xa4\": \"\xc3\xb6\xe2\x82\xac\"}";
+  g_autoptr(KrJsonDocument) document = NULL;
+  KrJsonProblem problem;
+
+  assert_json_problem (after_syntax_error, strlen (after_syntax_error), 1, 17,
+                       "The file is not valid UTF-8 text");
+  assert_json_problem (nul_in_string, 11, 1, 9, "The file contains a NUL byte");
+  assert_json_problem (non_ascii_word, strlen (non_ascii_word), 1, 7,
+                       "Unexpected character; expected a value");
+
+  document = kr_json_parse (umlauts, strlen (umlauts), &problem);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (kr_json_document_get_root (document)[1].name, ==, "\xc3\xa4");
+  g_assert_cmpstr (kr_json_document_get_root (document)[1].v.string, ==, "\xc3\xb6\xe2\x82\xac");
+}
+
+/* A number may end the input, which need not end with a NUL: nothing after it is read. */
+static void
+test_json_number_at_end (void)
+{
+  const char *numbers[] = { "1e5", "2.5", "-7" };
+  g_autofree char *overflowing = g_strdup ("1e5999");
+  KrJsonProblem problem;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      gsize length = strlen (numbers[i]);
+      g_autofree char *data = g_memdup2 (numbers[i], length);
+      g_autoptr(KrJsonDocument) document = kr_json_parse (data, length, &problem);
+      const KrJsonValue *root;
+
+      g_assert_nonnull (document);
+      root = kr_json_document_get_root (document);
+      if (i == 2)
+        g_assert_cmpint (root->v.integer, ==, -7);
+      else
+        g_assert_cmpfloat (root->v.number, ==, g_ascii_strtod (numbers[i], NULL));
+    }
+
+  g_assert_true (kr_json_check (overflowing, 3, &problem));
+}
+
+/* Members may come in any order and any may be left out: the file loads as its canonical
+ * form does. */
+static void
+test_member_order (void)
+{
+  const char *canonical =
+    "{\"format\": \"kringel\", \"version\": 1, \"title\": \"Order\","
+    " \"phases\": [{\"id\": \"p1\", \"title\": \"One\", \"rows\": {\"kpis\": \"CTR\", \"systems\": \"CRM\"}}],"
+    " \"touchpoints\": [{\"id\": \"t1\", \"phase\": \"p1\", \"x\": 10, \"y\": 20, \"title\": \"A\","
+    " \"emotion\": 4, \"points\": 2, \"notes\": [{\"text\": \"n\", \"created\": \"2026-11-22T10:00:00Z\"}],"
+    " \"x-extra\": 1}, {\"id\": \"t2\", \"phase\": \"p1\"}],"
+    " \"connections\": [{\"id\": \"c1\", \"from\": \"t1\", \"to\": \"t2\", \"waypoints\": [{\"x\": 1, \"y\": 2}]}],"
+    " \"view\": {\"zoom\": 1.5, \"x\": 2, \"y\": 3}}";
+  const char *shuffled =
+    "{\"view\": {\"y\": 3, \"x\": 2, \"zoom\": 1.5},"
+    " \"connections\": [{\"waypoints\": [{\"y\": 2, \"x\": 1}], \"to\": \"t2\", \"from\": \"t1\", \"id\": \"c1\"}],"
+    " \"touchpoints\": [{\"x-extra\": 1, \"notes\": [{\"created\": \"2026-11-22T10:00:00Z\", \"text\": \"n\"}],"
+    " \"points\": 2, \"emotion\": 4, \"title\": \"A\", \"y\": 20, \"x\": 10, \"phase\": \"p1\", \"id\": \"t1\"},"
+    " {\"phase\": \"p1\", \"id\": \"t2\"}],"
+    " \"phases\": [{\"rows\": {\"systems\": \"CRM\", \"kpis\": \"CTR\"}, \"title\": \"One\", \"id\": \"p1\"}],"
+    " \"title\": \"Order\", \"version\": 1, \"format\": \"kringel\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KrMap) expected = kr_map_load_from_data (canonical, strlen (canonical), "canonical", NULL, &error);
+  g_autoptr(KrMap) map = NULL;
+  g_autofree char *expected_saved = NULL;
+  g_autofree char *saved = NULL;
+
+  g_assert_no_error (error);
+  map = kr_map_load_from_data (shuffled, strlen (shuffled), "shuffled", NULL, &error);
+  g_assert_no_error (error);
+
+  expected_saved = kr_map_to_data (expected, NULL);
+  saved = kr_map_to_data (map, NULL);
+  g_assert_cmpstr (saved, ==, expected_saved);
+  g_assert_nonnull (strstr (saved, "\"x-extra\": 1"));
+  g_assert_cmpfloat (kr_map_get_view_zoom (map), ==, 1.5);
 }
 
 static void
@@ -373,6 +597,11 @@ main (int   argc,
   g_test_add_func ("/io/newer-version", test_newer_version);
   g_test_add_func ("/io/bad-input", test_bad_input);
   g_test_add_func ("/io/missing-file", test_missing_file);
+  g_test_add_func ("/io/json/parse-values", test_json_parse_values);
+  g_test_add_func ("/io/json/check-and-parse-agree", test_json_check_and_parse_agree);
+  g_test_add_func ("/io/json/utf8", test_json_utf8);
+  g_test_add_func ("/io/json/number-at-end", test_json_number_at_end);
+  g_test_add_func ("/io/load/member-order", test_member_order);
   g_test_add_func ("/io/save/number-format", test_save_number_format);
   g_test_add_func ("/io/save/reload", test_save_and_reload);
   g_test_add_func ("/io/save/failure", test_save_failure);

@@ -168,6 +168,108 @@ test_item_copy (void)
   g_assert_true (g_strv_equal ((const char * const *) copied_goals, goals));
 }
 
+/* The map's handlers on an item go with the map: an item kept elsewhere can still change. */
+static void
+test_item_outlives_map (void)
+{
+  g_autoptr(KrTouchpoint) touchpoint = kr_touchpoint_new ("t1");
+  guint notify = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  KrMap *map = kr_map_new ();
+
+  kr_map_insert_item (map, 0, KR_ITEM (touchpoint));
+  g_assert_true (g_signal_has_handler_pending (touchpoint, notify, 0, FALSE));
+
+  g_object_unref (map);
+  g_assert_false (g_signal_has_handler_pending (touchpoint, notify, 0, FALSE));
+  g_object_set (touchpoint, "title", "Still here", "id", "t2", NULL);
+  g_assert_cmpstr (kr_item_get_id (KR_ITEM (touchpoint)), ==, "t2");
+}
+
+static void
+remove_item_cb (KrMap      *map,
+                KrItem     *item,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  kr_map_remove_item (map, item);
+}
+
+/* An item renamed and removed in the same change leaves no stale index entry. */
+static void
+test_rename_removes_item (void)
+{
+  g_autoptr(KrMap) map = kr_map_new ();
+  g_autoptr(KrPhase) phase = kr_phase_new ("p1");
+  gulong handler;
+
+  kr_map_insert_item (map, 0, KR_ITEM (phase));
+  handler = g_signal_connect (map, "item-changed::id", G_CALLBACK (remove_item_cb), NULL);
+
+  g_object_set (phase, "id", "p9", NULL);
+  g_assert_cmpuint (kr_map_get_n_items (map, KR_ITEM_PHASE), ==, 0);
+  g_assert_null (kr_map_lookup_phase (map, "p1"));
+  g_assert_null (kr_map_lookup_phase (map, "p9"));
+
+  g_signal_handler_disconnect (map, handler);
+  kr_map_insert_item (map, 0, KR_ITEM (phase));
+  g_assert_true (kr_map_lookup_phase (map, "p9") == phase);
+}
+
+static void
+drop_map_cb (KrMap      *map,
+             KrItem     *item,
+             GParamSpec *pspec,
+             gpointer    user_data)
+{
+  g_object_unref (map);
+}
+
+/* A handler of the rename may drop the last reference to the map. */
+static void
+test_rename_drops_map (void)
+{
+  g_autoptr(KrPhase) phase = kr_phase_new ("p1");
+  KrMap *map = kr_map_new ();
+
+  kr_map_insert_item (map, 0, KR_ITEM (phase));
+  g_signal_connect (map, "item-changed::id", G_CALLBACK (drop_map_cb), NULL);
+  g_object_add_weak_pointer (G_OBJECT (map), (gpointer *) &map);
+
+  g_object_set (phase, "id", "p9", NULL);
+  g_assert_null (map);
+  g_assert_cmpstr (kr_item_get_id (KR_ITEM (phase)), ==, "p9");
+}
+
+static void
+test_waypoints (void)
+{
+  g_autoptr(KrConnection) connection = kr_connection_new ("c1");
+  g_autoptr(KrConnection) other = kr_connection_new ("c2");
+  g_autoptr(KrItem) copy = NULL;
+  ChangeLog log = { 0 };
+
+  g_signal_connect_swapped (connection, "notify::waypoints", G_CALLBACK (g_nullify_pointer), &log.item);
+  log.item = KR_ITEM (connection);
+
+  g_object_set (connection, "waypoints", g_variant_new_parsed ("[(1.0, 2.0), (3.5, -4.0)]"), NULL);
+  g_assert_null (log.item);
+  g_assert_cmpuint (g_variant_n_children (kr_connection_get_waypoints (connection)), ==, 2);
+
+  copy = kr_item_copy (KR_ITEM (connection));
+  g_assert_true (g_variant_equal (kr_connection_get_waypoints (KR_CONNECTION (copy)),
+                                  kr_connection_get_waypoints (connection)));
+
+  /* the same points again are no change; none at all are an empty list */
+  log.item = KR_ITEM (connection);
+  g_object_set (connection, "waypoints", g_variant_new_parsed ("[(1.0, 2.0), (3.5, -4.0)]"), NULL);
+  g_assert_nonnull (log.item);
+  g_object_set (connection, "waypoints", NULL, NULL);
+  g_assert_null (log.item);
+  g_assert_cmpuint (g_variant_n_children (kr_connection_get_waypoints (connection)), ==, 0);
+  g_assert_true (g_variant_equal (kr_connection_get_waypoints (connection),
+                                  kr_connection_get_waypoints (other)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +282,10 @@ main (int   argc,
   g_test_add_func ("/model/item-changed", test_item_changed_signal);
   g_test_add_func ("/model/notes-notify", test_notes_notify);
   g_test_add_func ("/model/item-copy", test_item_copy);
+  g_test_add_func ("/model/item-outlives-map", test_item_outlives_map);
+  g_test_add_func ("/model/rename-removes-item", test_rename_removes_item);
+  g_test_add_func ("/model/rename-drops-map", test_rename_drops_map);
+  g_test_add_func ("/model/waypoints", test_waypoints);
 
   return g_test_run ();
 }

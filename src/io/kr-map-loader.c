@@ -1,9 +1,11 @@
 /* kr-map-loader.c
  *
- * Loading is two passes: kr_json_check() proves the bytes are strict JSON of sane depth,
- * then json-glib builds a tree that the field tables of the model are read from, checking
- * every type and range. Any problem ends the load with one message naming the file and the
- * place; a partial map is never returned.
+ * Loading is two steps: kr_json_parse() proves the bytes are strict JSON of sane depth and
+ * keeps the values in a flat array, then the field tables of the model are read from it,
+ * checking every type and range and writing each field straight into its object. Any
+ * problem ends the load with one message naming the file and the place; a partial map is
+ * never returned. json-glib only holds the members Kringel does not know, to write them
+ * back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,10 +22,32 @@ G_DEFINE_QUARK (kr-load-error-quark, kr_load_error)
 typedef struct
 {
   const char *name;
-  GString *path;     /* JSON path of what is being read, like $.touchpoints[3] */
   KrMap *map;
   GError **error;
+
+  /* What is being read, for the JSON path in a message (like $.touchpoints[3].notes[0]).
+   * The path is only written out when there is a message. */
+  const char *list;      /* the member name of an item list, or NULL at the top level */
+  guint item;
+  gboolean in_note;
+  guint note;
+  const char *group;     /* a nested object of fields, like "rows" */
 } Loader;
+
+static char *
+format_path (Loader *loader)
+{
+  GString *path = g_string_new ("$");
+
+  if (loader->list != NULL)
+    g_string_append_printf (path, ".%s[%u]", loader->list, loader->item);
+  if (loader->in_note)
+    g_string_append_printf (path, ".notes[%u]", loader->note);
+  if (loader->group != NULL)
+    g_string_append_printf (path, ".%s", loader->group);
+
+  return g_string_free (path, FALSE);
+}
 
 static gboolean G_GNUC_PRINTF (3, 4)
 invalid (Loader     *loader,
@@ -32,6 +56,7 @@ invalid (Loader     *loader,
          ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *path = format_path (loader);
   va_list args;
 
   va_start (args, format);
@@ -39,58 +64,58 @@ invalid (Loader     *loader,
   va_end (args);
 
   g_set_error (loader->error, KR_LOAD_ERROR, KR_LOAD_ERROR_INVALID, "%s: %s%s%s: %s",
-               loader->name, loader->path->str, member ? "." : "", member ? member : "", message);
+               loader->name, path, member ? "." : "", member ? member : "", message);
   return FALSE;
 }
 
 static const char *
-node_type_name (JsonNode *node)
+value_type_name (const KrJsonValue *value)
 {
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-  if (JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-
-  switch (json_node_get_value_type (node))
+  switch (value->type)
     {
-    case G_TYPE_STRING:
+    case KR_JSON_OBJECT:
+      return _("an object");
+    case KR_JSON_ARRAY:
+      return _("an array");
+    case KR_JSON_NULL:
+      return _("null");
+    case KR_JSON_STRING:
       return _("a string");
-    case G_TYPE_BOOLEAN:
+    case KR_JSON_BOOLEAN:
       return _("a boolean");
+    case KR_JSON_INTEGER:
+    case KR_JSON_DOUBLE:
     default:
       return _("a number");
     }
 }
 
 static gboolean
-expect (Loader     *loader,
-        const char *member,
-        JsonNode   *node,
-        JsonNodeType type,
-        GType       value_type,
-        const char *expected)
+expect (Loader            *loader,
+        const char        *member,
+        const KrJsonValue *value,
+        KrJsonType         type,
+        const char        *expected)
 {
-  if (JSON_NODE_TYPE (node) == type &&
-      (type != JSON_NODE_VALUE || json_node_get_value_type (node) == value_type))
+  if (value->type == type)
     return TRUE;
 
-  return invalid (loader, member, _("expected %s, found %s"), expected, node_type_name (node));
+  /* @expected is translated only here: loading calls this for nearly every value. */
+  return invalid (loader, member, _("expected %s, found %s"), _(expected), value_type_name (value));
 }
 
 static gboolean
-read_number (Loader     *loader,
-             const char *member,
-             JsonNode   *node,
-             double     *number)
+read_number (Loader            *loader,
+             const char        *member,
+             const KrJsonValue *value,
+             double            *number)
 {
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    *number = (double) json_node_get_int (node);
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    *number = json_node_get_double (node);
+  if (value->type == KR_JSON_INTEGER)
+    *number = (double) value->v.integer;
+  else if (value->type == KR_JSON_DOUBLE)
+    *number = value->v.number;
   else
-    return invalid (loader, member, _("expected a number, found %s"), node_type_name (node));
+    return invalid (loader, member, _("expected a number, found %s"), value_type_name (value));
 
   if (!isfinite (*number))
     return invalid (loader, member, _("the number is too large"));
@@ -99,17 +124,17 @@ read_number (Loader     *loader,
 }
 
 static gboolean
-read_text (Loader      *loader,
-           const char  *member,
-           JsonNode    *node,
-           gsize        max_bytes,
-           const char **text)
+read_text (Loader             *loader,
+           const char         *member,
+           const KrJsonValue  *value,
+           gsize               max_bytes,
+           const char        **text)
 {
-  if (!expect (loader, member, node, JSON_NODE_VALUE, G_TYPE_STRING, _("a string")))
+  if (!expect (loader, member, value, KR_JSON_STRING, N_("a string")))
     return FALSE;
 
-  *text = json_node_get_string (node);
-  if (strlen (*text) > max_bytes)
+  *text = value->v.string;
+  if (value->length > max_bytes)
     return invalid (loader, member, _("the text is longer than %zu MiB"), max_bytes / (1024 * 1024));
 
   return TRUE;
@@ -293,161 +318,188 @@ check_string_field (Loader        *loader,
 }
 
 static gboolean
-read_string_list (Loader     *loader,
-                  const char *member,
-                  JsonNode   *node,
-                  GValue     *value)
+read_string_list (Loader            *loader,
+                  gpointer           instance,
+                  const KrField     *field,
+                  const KrJsonValue *value)
 {
-  JsonArray *array;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const KrJsonValue *element = kr_json_value_get_first_child (value);
+  g_auto(GStrv) strv = NULL;
 
-  if (!expect (loader, member, node, JSON_NODE_ARRAY, G_TYPE_INVALID, _("an array of strings")))
+  if (!expect (loader, field->member, value, KR_JSON_ARRAY, N_("an array of strings")))
     return FALSE;
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  strv = g_new0 (char *, value->length + 1);
+  for (guint i = 0; i < value->length; i++, element = kr_json_value_get_next (element))
     {
-      g_autofree char *element = g_strdup_printf ("%s[%u]", member, i);
-      const char *text;
+      if (element->type != KR_JSON_STRING || element->length > KR_MAX_TEXT_BYTES)
+        {
+          /* The element is named only for a message, which read_text() words. */
+          g_autofree char *name = g_strdup_printf ("%s[%u]", field->member, i);
+          const char *text;
 
-      if (!read_text (loader, element, json_array_get_element (array, i), KR_MAX_TEXT_BYTES, &text))
-        return FALSE;
-      g_strv_builder_add (builder, text);
+          return read_text (loader, name, element, KR_MAX_TEXT_BYTES, &text);
+        }
+
+      strv[i] = g_strndup (element->v.string, element->length);
     }
 
-  g_value_take_boxed (value, g_strv_builder_end (builder));
+  kr_field_take_strv (instance, field, g_steal_pointer (&strv));
   return TRUE;
 }
 
 static gboolean
-read_points (Loader     *loader,
-             const char *member,
-             JsonNode   *node,
-             GValue     *value)
+read_point (Loader            *loader,
+            const char        *member,
+            guint              index,
+            const KrJsonValue *point,
+            double             xy[2])
 {
-  JsonArray *array;
-  GVariantBuilder builder;
+  g_autofree char *element = g_strdup_printf ("%s[%u]", member, index);
 
-  if (!expect (loader, member, node, JSON_NODE_ARRAY, G_TYPE_INVALID, _("an array of points")))
+  if (!expect (loader, element, point, KR_JSON_OBJECT, N_("a point {\"x\", \"y\"}")))
     return FALSE;
 
-  array = json_node_get_array (node);
+  for (int axis = 0; axis < 2; axis++)
+    {
+      const char *name = axis == 0 ? "x" : "y";
+      g_autofree char *coordinate = g_strdup_printf ("%s.%s", element, name);
+      const KrJsonValue *number = kr_json_object_get_member (point, name);
+
+      if (number == NULL)
+        return invalid (loader, coordinate, _("the member is missing"));
+      if (!read_number (loader, coordinate, number, &xy[axis]))
+        return FALSE;
+      if (fabs (xy[axis]) > 1e6)
+        return invalid (loader, coordinate, _("%.12g is out of range (%.12g to %.12g)"), xy[axis], -1e6, 1e6);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_points (Loader            *loader,
+             gpointer           instance,
+             const KrField     *field,
+             const KrJsonValue *value)
+{
+  const KrJsonValue *point = kr_json_value_get_first_child (value);
+  GVariantBuilder builder;
+
+  if (!expect (loader, field->member, value, KR_JSON_ARRAY, N_("an array of points")))
+    return FALSE;
+
   g_variant_builder_init (&builder, KR_POINTS_VARIANT_TYPE);
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < value->length; i++, point = kr_json_value_get_next (point))
     {
-      g_autofree char *element = g_strdup_printf ("%s[%u]", member, i);
-      JsonNode *point = json_array_get_element (array, i);
-      JsonObject *object;
       double xy[2];
 
-      if (!expect (loader, element, point, JSON_NODE_OBJECT, G_TYPE_INVALID, _("a point {\"x\", \"y\"}")))
-        goto fail;
-
-      object = json_node_get_object (point);
-      for (int axis = 0; axis < 2; axis++)
+      if (!read_point (loader, field->member, i, point, xy))
         {
-          const char *name = axis == 0 ? "x" : "y";
-          g_autofree char *coordinate = g_strdup_printf ("%s.%s", element, name);
-          JsonNode *number = json_object_get_member (object, name);
-
-          if (number == NULL)
-            {
-              invalid (loader, coordinate, _("the member is missing"));
-              goto fail;
-            }
-          if (!read_number (loader, coordinate, number, &xy[axis]))
-            goto fail;
-          if (fabs (xy[axis]) > 1e6)
-            {
-              invalid (loader, coordinate, _("%.12g is out of range (%.12g to %.12g)"), xy[axis], -1e6, 1e6);
-              goto fail;
-            }
+          g_variant_builder_clear (&builder);
+          return FALSE;
         }
 
       g_variant_builder_add (&builder, "(dd)", xy[0], xy[1]);
     }
 
-  g_value_set_variant (value, g_variant_builder_end (&builder));
+  kr_field_take_points (instance, field, g_variant_builder_end (&builder));
   return TRUE;
-
-fail:
-  g_variant_builder_clear (&builder);
-  return FALSE;
 }
 
 static gboolean
-read_field_value (Loader        *loader,
-                  const KrField *field,
-                  JsonNode      *node,
-                  GValue        *value)
+read_string_field (Loader            *loader,
+                   gpointer           instance,
+                   const KrField     *field,
+                   const KrJsonValue *value)
 {
   const char *text;
+
+  if (field->flags & KR_FIELD_IMAGE)
+    {
+      if (!expect (loader, field->member, value, KR_JSON_STRING, N_("a string")))
+        return FALSE;
+      text = value->v.string;
+      if (value->length > KR_MAX_PHOTO_BYTES)
+        return invalid (loader, field->member, _("the picture is larger than %d MiB"),
+                        KR_MAX_PHOTO_BYTES / (1024 * 1024));
+    }
+  else if (!read_text (loader, field->member, value, KR_MAX_TEXT_BYTES, &text))
+    return FALSE;
+
+  if (!check_string_field (loader, field, text))
+    return FALSE;
+
+  kr_field_set_string (instance, field, text);
+  return TRUE;
+}
+
+static gboolean
+read_number_field (Loader            *loader,
+                   gpointer           instance,
+                   const KrField     *field,
+                   const KrJsonValue *value)
+{
   double number;
 
-  if (JSON_NODE_HOLDS_NULL (node) && (field->flags & KR_FIELD_NULLABLE))
+  if (!read_number (loader, field->member, value, &number))
+    return FALSE;
+
+  if (number < field->min || number > field->max ||
+      (field->type == KR_FIELD_INT && (field->flags & KR_FIELD_NULLABLE) && number < 0))
+    return invalid (loader, field->member, _("%.12g is out of range (%.12g to %.12g)"), number,
+                    (field->flags & KR_FIELD_NULLABLE) ? 0 : field->min, field->max);
+
+  if (field->type == KR_FIELD_DOUBLE)
+    {
+      kr_field_set_double (instance, field, number);
+      return TRUE;
+    }
+
+  if (number != floor (number))
+    return invalid (loader, field->member, _("expected a whole number, found %.12g"), number);
+
+  kr_field_set_int (instance, field, (int) number);
+  return TRUE;
+}
+
+/* Checks @value and stores it in @field of @instance. */
+static gboolean
+read_field (Loader            *loader,
+            gpointer           instance,
+            const KrField     *field,
+            const KrJsonValue *value)
+{
+  if (value->type == KR_JSON_NULL && (field->flags & KR_FIELD_NULLABLE))
     {
       if (field->type == KR_FIELD_INT)
-        g_value_init (value, G_TYPE_INT), g_value_set_int (value, -1);
+        kr_field_set_int (instance, field, -1);
       else
-        g_value_init (value, G_TYPE_STRING);
+        kr_field_set_string (instance, field, NULL);
       return TRUE;
     }
 
   switch (field->type)
     {
     case KR_FIELD_STRING:
-      if (field->flags & KR_FIELD_IMAGE)
-        {
-          if (!expect (loader, field->member, node, JSON_NODE_VALUE, G_TYPE_STRING, _("a string")))
-            return FALSE;
-          text = json_node_get_string (node);
-          if (strlen (text) > KR_MAX_PHOTO_BYTES)
-            return invalid (loader, field->member, _("the picture is larger than %d MiB"),
-                            KR_MAX_PHOTO_BYTES / (1024 * 1024));
-        }
-      else if (!read_text (loader, field->member, node, KR_MAX_TEXT_BYTES, &text))
-        return FALSE;
-      if (!check_string_field (loader, field, text))
-        return FALSE;
-      g_value_init (value, G_TYPE_STRING);
-      g_value_set_static_string (value, text);
-      return TRUE;
+      return read_string_field (loader, instance, field, value);
 
     case KR_FIELD_STRV:
-      g_value_init (value, G_TYPE_STRV);
-      return read_string_list (loader, field->member, node, value);
+      return read_string_list (loader, instance, field, value);
 
     case KR_FIELD_POINTS:
-      g_value_init (value, G_TYPE_VARIANT);
-      return read_points (loader, field->member, node, value);
+      return read_points (loader, instance, field, value);
 
     case KR_FIELD_BOOLEAN:
-      if (!expect (loader, field->member, node, JSON_NODE_VALUE, G_TYPE_BOOLEAN, _("true or false")))
+      if (!expect (loader, field->member, value, KR_JSON_BOOLEAN, N_("true or false")))
         return FALSE;
-      g_value_init (value, G_TYPE_BOOLEAN);
-      g_value_set_boolean (value, json_node_get_boolean (node));
+      kr_field_set_boolean (instance, field, value->v.boolean);
       return TRUE;
 
     case KR_FIELD_INT:
     case KR_FIELD_DOUBLE:
-      if (!read_number (loader, field->member, node, &number))
-        return FALSE;
-      if (number < field->min || number > field->max ||
-          (field->type == KR_FIELD_INT && (field->flags & KR_FIELD_NULLABLE) && number < 0))
-        return invalid (loader, field->member, _("%.12g is out of range (%.12g to %.12g)"), number,
-                        (field->flags & KR_FIELD_NULLABLE) ? 0 : field->min, field->max);
-      if (field->type == KR_FIELD_DOUBLE)
-        {
-          g_value_init (value, G_TYPE_DOUBLE);
-          g_value_set_double (value, number);
-          return TRUE;
-        }
-      if (number != floor (number))
-        return invalid (loader, field->member, _("expected a whole number, found %.12g"), number);
-      g_value_init (value, G_TYPE_INT);
-      g_value_set_int (value, (int) number);
-      return TRUE;
+      return read_number_field (loader, instance, field, value);
 
     default:
       g_assert_not_reached ();
@@ -477,96 +529,169 @@ is_known_member (const char    *name,
   return extra_members != NULL && g_strv_contains (extra_members, name);
 }
 
-static void
-keep_unknown_members (gpointer       instance,
-                      const char    *group,
-                      JsonObject    *object,
-                      const KrField *fields,
-                      guint          n_fields,
-                      const char   **extra_members)
+/* A json-glib copy of @value, sealed like the nodes of an immutable JsonParser. */
+static JsonNode *
+json_node_from_value (const KrJsonValue *value)
 {
-  g_autoptr(JsonObject) unknown = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  const KrJsonValue *child = kr_json_value_get_first_child (value);
+  JsonNode *node = json_node_alloc ();
 
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
+  switch (value->type)
     {
-      if (is_known_member (name, group, fields, n_fields, extra_members))
+    case KR_JSON_NULL:
+      json_node_init_null (node);
+      break;
+    case KR_JSON_BOOLEAN:
+      json_node_init_boolean (node, value->v.boolean);
+      break;
+    case KR_JSON_INTEGER:
+      json_node_init_int (node, value->v.integer);
+      break;
+    case KR_JSON_DOUBLE:
+      json_node_init_double (node, value->v.number);
+      break;
+    case KR_JSON_STRING:
+      json_node_init_string (node, value->v.string);
+      break;
+    case KR_JSON_ARRAY:
+      {
+        g_autoptr(JsonArray) array = json_array_sized_new (value->length);
+
+        for (guint i = 0; i < value->length; i++, child = kr_json_value_get_next (child))
+          json_array_add_element (array, json_node_from_value (child));
+        json_node_init_array (node, array);
+      }
+      break;
+    case KR_JSON_OBJECT:
+      {
+        g_autoptr(JsonObject) object = json_object_new ();
+
+        for (guint i = 0; i < value->length; i++, child = kr_json_value_get_next (child))
+          json_object_set_member (object, child->name, json_node_from_value (child));
+        json_node_init_object (node, object);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  json_node_seal (node);
+  return node;
+}
+
+static void
+keep_unknown_members (gpointer           instance,
+                      const char        *group,
+                      const KrJsonValue *object,
+                      const KrField     *fields,
+                      guint              n_fields,
+                      const char       **extra_members)
+{
+  const KrJsonValue *member = kr_json_value_get_first_child (object);
+  g_autoptr(JsonObject) unknown = NULL;
+
+  for (guint i = 0; i < object->length; i++, member = kr_json_value_get_next (member))
+    {
+      if (is_known_member (member->name, group, fields, n_fields, extra_members))
         continue;
 
       if (unknown == NULL)
         unknown = json_object_new ();
-      json_object_set_member (unknown, name, json_node_copy (node));
+      json_object_set_member (unknown, member->name, json_node_from_value (member));
     }
 
   if (unknown != NULL)
     kr_unknown_members_set (instance, group, unknown);
 }
 
-/* Finds the member of @field in @object (or in its nested group object). */
-static JsonNode *
-find_field_node (Loader        *loader,
-                 JsonObject    *object,
-                 const KrField *field,
-                 gboolean      *ok)
+/* Finds members by name, trying the one after the last found first: files list them in
+ * the order of the field tables, so each search usually takes one comparison. */
+typedef struct
 {
-  JsonNode *group;
+  const KrJsonValue *object;
+  const KrJsonValue *next;
+  guint next_index;
+} MemberCursor;
 
-  *ok = TRUE;
-  if (field->group == NULL)
-    return json_object_get_member (object, field->member);
+static void
+member_cursor_init (MemberCursor      *cursor,
+                    const KrJsonValue *object)
+{
+  cursor->object = object;
+  cursor->next = kr_json_value_get_first_child (object);
+  cursor->next_index = 0;
+}
 
-  group = json_object_get_member (object, field->group);
-  if (group == NULL)
-    return NULL;
+static const KrJsonValue *
+member_cursor_find (MemberCursor *cursor,
+                    const char   *name)
+{
+  const KrJsonValue *member = cursor->next;
+  guint index = cursor->next_index;
 
-  if (!JSON_NODE_HOLDS_OBJECT (group))
+  for (guint n = 0; n < cursor->object->length; n++, index++, member = kr_json_value_get_next (member))
     {
-      *ok = invalid (loader, field->group, _("expected an object, found %s"), node_type_name (group));
-      return NULL;
+      if (index == cursor->object->length)
+        {
+          index = 0;
+          member = kr_json_value_get_first_child (cursor->object);
+        }
+
+      if (g_str_equal (member->name, name))
+        {
+          cursor->next = kr_json_value_get_next (member);
+          cursor->next_index = index + 1;
+          return member;
+        }
     }
 
-  return json_object_get_member (json_node_get_object (group), field->member);
+  return NULL;
 }
 
 /* Reads the fields of @instance from @object. @extra_members are members read elsewhere. */
 static gboolean
-read_fields (Loader        *loader,
-             JsonObject    *object,
-             gpointer       instance,
-             const KrField *fields,
-             guint          n_fields,
-             const char   **extra_members)
+read_fields (Loader             *loader,
+             const KrJsonValue  *object,
+             gpointer            instance,
+             const KrField      *fields,
+             guint               n_fields,
+             const char        **extra_members)
 {
-  guint n_found = 0;
+  MemberCursor members, group_members;
+  const KrJsonValue *group = NULL;
   const char *last_group = NULL;
+  guint n_found = 0;
+
+  member_cursor_init (&members, object);
 
   for (guint i = 0; i < n_fields; i++)
     {
       const KrField *field = &fields[i];
-      g_auto(GValue) value = G_VALUE_INIT;
+      const KrJsonValue *value;
       gboolean ok;
-      JsonNode *node = find_field_node (loader, object, field, &ok);
-
-      if (!ok)
-        return FALSE;
 
       if (field->group != NULL && g_strcmp0 (field->group, last_group) != 0)
         {
-          JsonNode *group = json_object_get_member (object, field->group);
-
           last_group = field->group;
+          group = member_cursor_find (&members, field->group);
           if (group != NULL)
             {
+              if (group->type != KR_JSON_OBJECT)
+                return invalid (loader, field->group, _("expected an object, found %s"),
+                                value_type_name (group));
+
               n_found++;
-              keep_unknown_members (instance, field->group, json_node_get_object (group),
-                                    fields, n_fields, NULL);
+              keep_unknown_members (instance, field->group, group, fields, n_fields, NULL);
+              member_cursor_init (&group_members, group);
             }
         }
 
-      if (node == NULL)
+      if (field->group == NULL)
+        value = member_cursor_find (&members, field->member);
+      else
+        value = group != NULL ? member_cursor_find (&group_members, field->member) : NULL;
+
+      if (value == NULL)
         {
           if (field->flags & KR_FIELD_REQUIRED)
             return invalid (loader, field->member, _("the member is missing"));
@@ -576,81 +701,79 @@ read_fields (Loader        *loader,
       if (field->group == NULL)
         n_found++;
 
-      if (field->group != NULL)
-        g_string_append_printf (loader->path, ".%s", field->group);
-      ok = read_field_value (loader, field, node, &value);
-      if (field->group != NULL)
-        g_string_truncate (loader->path, loader->path->len - strlen (field->group) - 1);
+      loader->group = field->group;
+      ok = read_field (loader, instance, field, value);
+      loader->group = NULL;
       if (!ok)
         return FALSE;
-
-      kr_field_set_value (instance, field, &value);
     }
 
   for (guint i = 0; extra_members && extra_members[i]; i++)
-    if (json_object_has_member (object, extra_members[i]))
+    if (member_cursor_find (&members, extra_members[i]) != NULL)
       n_found++;
 
-  if (json_object_get_size (object) > n_found)
+  if (object->length > n_found)
     keep_unknown_members (instance, NULL, object, fields, n_fields, extra_members);
 
   return TRUE;
 }
 
 static gboolean
-read_notes (Loader       *loader,
-            JsonObject   *object,
-            KrTouchpoint *touchpoint)
+read_notes (Loader             *loader,
+            const KrJsonValue  *object,
+            KrTouchpoint       *touchpoint)
 {
-  JsonNode *node = json_object_get_member (object, "notes");
+  const KrJsonValue *notes = kr_json_object_get_member (object, "notes");
+  const KrJsonValue *element;
   const KrField *fields;
   guint n_fields;
-  JsonArray *array;
-  gboolean ok = TRUE;
 
-  if (node == NULL)
+  if (notes == NULL)
     return TRUE;
 
-  if (!expect (loader, "notes", node, JSON_NODE_ARRAY, G_TYPE_INVALID, _("an array of notes")))
+  if (!expect (loader, "notes", notes, KR_JSON_ARRAY, N_("an array of notes")))
     return FALSE;
 
   fields = kr_note_get_fields (&n_fields);
-  array = json_node_get_array (node);
+  element = kr_json_value_get_first_child (notes);
 
-  for (guint i = 0; ok && i < json_array_get_length (array); i++)
+  for (guint i = 0; i < notes->length; i++, element = kr_json_value_get_next (element))
     {
-      JsonNode *element = json_array_get_element (array, i);
-      gsize path_length = loader->path->len;
       g_autoptr(KrNote) note = NULL;
+      gboolean ok;
 
-      g_string_append_printf (loader->path, ".notes[%u]", i);
-      ok = expect (loader, NULL, element, JSON_NODE_OBJECT, G_TYPE_INVALID, _("a note object"));
+      loader->in_note = TRUE;
+      loader->note = i;
+      ok = expect (loader, NULL, element, KR_JSON_OBJECT, N_("a note object"));
       if (ok)
         {
-          note = kr_note_new ("", "");
-          ok = read_fields (loader, json_node_get_object (element), note, fields, n_fields, NULL);
+          /* Both fields default to "", unlike kr_note_new()'s time. */
+          note = g_object_new (KR_TYPE_NOTE, NULL);
+          ok = read_fields (loader, element, note, fields, n_fields, NULL);
         }
-      g_string_truncate (loader->path, path_length);
+      loader->in_note = FALSE;
 
-      if (ok)
-        kr_touchpoint_insert_note (touchpoint, i, note);
+      if (!ok)
+        return FALSE;
+
+      kr_touchpoint_insert_note (touchpoint, i, note);
     }
 
-  return ok;
+  return TRUE;
 }
 
 static gboolean
-read_id (Loader      *loader,
-         JsonObject  *object,
-         KrItemKind   kind,
-         const char **id)
+read_id (Loader             *loader,
+         const KrJsonValue  *object,
+         KrItemKind          kind,
+         const char        **id)
 {
-  JsonNode *node = json_object_get_member (object, "id");
+  const KrJsonValue *value = kr_json_object_get_member (object, "id");
 
-  if (node == NULL)
+  if (value == NULL)
     return invalid (loader, "id", _("the member is missing"));
 
-  if (!read_text (loader, "id", node, KR_MAX_TEXT_BYTES, id))
+  if (!read_text (loader, "id", value, KR_MAX_TEXT_BYTES, id))
     return FALSE;
 
   if (**id == '\0' || g_utf8_strlen (*id, -1) > KR_MAX_ID_LENGTH)
@@ -663,21 +786,19 @@ read_id (Loader      *loader,
 }
 
 static gboolean
-read_item (Loader     *loader,
-           KrItemKind  kind,
-           JsonNode   *node)
+read_item (Loader            *loader,
+           KrItemKind         kind,
+           const KrJsonValue *object)
 {
   static const char *touchpoint_extras[] = { "id", "notes", NULL };
   static const char *item_extras[] = { "id", NULL };
   g_autoptr(KrItem) item = NULL;
   KrItemClass *klass;
-  JsonObject *object;
   const char *id;
 
-  if (!expect (loader, NULL, node, JSON_NODE_OBJECT, G_TYPE_INVALID, _("an object")))
+  if (!expect (loader, NULL, object, KR_JSON_OBJECT, N_("an object")))
     return FALSE;
 
-  object = json_node_get_object (node);
   if (!read_id (loader, object, kind, &id))
     return FALSE;
 
@@ -696,28 +817,29 @@ read_item (Loader     *loader,
 }
 
 static gboolean
-read_items (Loader     *loader,
-            JsonObject *root,
-            KrItemKind  kind)
+read_items (Loader            *loader,
+            const KrJsonValue *root,
+            KrItemKind         kind)
 {
   const char *member = kr_item_kind_get_member_name (kind);
-  JsonNode *node = json_object_get_member (root, member);
-  JsonArray *array;
+  const KrJsonValue *array = kr_json_object_get_member (root, member);
+  const KrJsonValue *element;
 
-  if (node == NULL)
+  if (array == NULL)
     return TRUE;
 
-  if (!expect (loader, member, node, JSON_NODE_ARRAY, G_TYPE_INVALID, _("an array")))
+  if (!expect (loader, member, array, KR_JSON_ARRAY, N_("an array")))
     return FALSE;
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  element = kr_json_value_get_first_child (array);
+  for (guint i = 0; i < array->length; i++, element = kr_json_value_get_next (element))
     {
       gboolean ok;
 
-      g_string_printf (loader->path, "$.%s[%u]", member, i);
-      ok = read_item (loader, kind, json_array_get_element (array, i));
-      g_string_assign (loader->path, "$");
+      loader->list = member;
+      loader->item = i;
+      ok = read_item (loader, kind, element);
+      loader->list = NULL;
       if (!ok)
         return FALSE;
     }
@@ -725,9 +847,20 @@ read_items (Loader     *loader,
   return TRUE;
 }
 
+/* Points the path at item @index of @kind, for a message about it. */
+static void
+set_item_path (Loader     *loader,
+               KrItemKind  kind,
+               guint       index)
+{
+  loader->list = kr_item_kind_get_member_name (kind);
+  loader->item = index;
+}
+
 static gboolean
 check_reference (Loader        *loader,
-                 KrItem        *item,
+                 KrItemKind     kind,
+                 guint          index,
                  const KrField *field,
                  const char    *id)
 {
@@ -736,6 +869,7 @@ check_reference (Loader        *loader,
   if (id == NULL || kr_map_lookup (loader->map, field->ref_kind, id) != NULL)
     return TRUE;
 
+  set_item_path (loader, kind, index);
   /* TRANSLATORS: the second %s is the name of a list in the file, like "phases" */
   return invalid (loader, field->member, _("“%s” is not an id in %s"), id, kind_name);
 }
@@ -744,6 +878,8 @@ check_reference (Loader        *loader,
 static gboolean
 check_references (Loader *loader)
 {
+  gboolean has_lanes = kr_map_get_n_items (loader->map, KR_ITEM_LANE) > 0;
+
   for (KrItemKind kind = 0; kind < KR_N_ITEM_KINDS; kind++)
     {
       guint n_items = kr_map_get_n_items (loader->map, kind);
@@ -752,56 +888,47 @@ check_references (Loader *loader)
         {
           KrItem *item = kr_map_get_item (loader->map, kind, i);
           KrItemClass *klass = KR_ITEM_GET_CLASS (item);
-          gboolean ok = TRUE;
 
-          g_string_printf (loader->path, "$.%s[%u]", kr_item_kind_get_member_name (kind), i);
-
-          for (guint f = 0; ok && f < klass->n_fields; f++)
+          for (guint f = 0; f < klass->n_fields; f++)
             {
               const KrField *field = &klass->fields[f];
-              g_auto(GValue) value = G_VALUE_INIT;
 
               if (!(field->flags & KR_FIELD_REFERENCE))
                 continue;
 
-              g_value_init (&value, field->type == KR_FIELD_STRV ? G_TYPE_STRV : G_TYPE_STRING);
-              kr_field_get_value (item, field, &value);
-
               if (field->type == KR_FIELD_STRV)
                 {
-                  const char * const *ids = g_value_get_boxed (&value);
-                  for (guint r = 0; ok && ids[r]; r++)
-                    ok = check_reference (loader, item, field, ids[r]);
+                  const char * const *ids = kr_field_get_strv (item, field);
+
+                  for (guint r = 0; ids[r]; r++)
+                    if (!check_reference (loader, kind, i, field, ids[r]))
+                      return FALSE;
                 }
-              else
-                ok = check_reference (loader, item, field, g_value_get_string (&value));
+              else if (!check_reference (loader, kind, i, field, kr_field_get_string (item, field)))
+                return FALSE;
             }
 
-          if (ok && kind == KR_ITEM_TOUCHPOINT &&
-              kr_touchpoint_get_lane_id (KR_TOUCHPOINT (item)) == NULL &&
-              kr_map_get_n_items (loader->map, KR_ITEM_LANE) > 0)
-            ok = invalid (loader, "lane", _("the map has lanes, so every touchpoint needs one"));
-
-          if (!ok)
-            return FALSE;
+          if (kind == KR_ITEM_TOUCHPOINT && has_lanes &&
+              kr_touchpoint_get_lane_id (KR_TOUCHPOINT (item)) == NULL)
+            {
+              set_item_path (loader, kind, i);
+              return invalid (loader, "lane", _("the map has lanes, so every touchpoint needs one"));
+            }
         }
     }
 
-  g_string_assign (loader->path, "$");
   return TRUE;
 }
 
 static gboolean
-read_header (Loader     *loader,
-             JsonObject *root,
-             KrLoadInfo *info)
+read_header (Loader            *loader,
+             const KrJsonValue *root,
+             KrLoadInfo        *info)
 {
-  JsonNode *format = json_object_get_member (root, "format");
-  JsonNode *version = json_object_get_member (root, "version");
+  const KrJsonValue *format = kr_json_object_get_member (root, "format");
+  const KrJsonValue *version = kr_json_object_get_member (root, "version");
 
-  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
-      json_node_get_value_type (format) != G_TYPE_STRING ||
-      g_strcmp0 (json_node_get_string (format), "kringel") != 0)
+  if (format == NULL || format->type != KR_JSON_STRING || !g_str_equal (format->v.string, "kringel"))
     {
       g_set_error (loader->error, KR_LOAD_ERROR, KR_LOAD_ERROR_NOT_A_MAP,
                    _("%s: $.format: this is not a Kringel map (expected \"format\": \"kringel\")"),
@@ -811,31 +938,28 @@ read_header (Loader     *loader,
 
   if (version == NULL)
     return invalid (loader, "version", _("the member is missing"));
-  if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64 ||
-      json_node_get_int (version) < 1 || json_node_get_int (version) > G_MAXINT)
+  if (version->type != KR_JSON_INTEGER || version->v.integer < 1 || version->v.integer > G_MAXINT)
     return invalid (loader, "version", _("expected a whole number from 1"));
 
-  info->version = (int) json_node_get_int (version);
+  info->version = (int) version->v.integer;
   info->newer_version = info->version > KR_FORMAT_VERSION;
   return TRUE;
 }
 
 static gboolean
-read_map (Loader     *loader,
-          JsonNode   *root_node,
-          KrLoadInfo *info)
+read_map (Loader            *loader,
+          const KrJsonValue *root,
+          KrLoadInfo        *info)
 {
   static const char *top_extras[] = {
     "format", "version", "phases", "lanes", "personas", "touchpoints", "connections", NULL
   };
   const KrField *fields;
   guint n_fields;
-  JsonObject *root;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
-    return invalid (loader, NULL, _("expected an object, found %s"), node_type_name (root_node));
+  if (root->type != KR_JSON_OBJECT)
+    return invalid (loader, NULL, _("expected an object, found %s"), value_type_name (root));
 
-  root = json_node_get_object (root_node);
   if (!read_header (loader, root, info))
     return FALSE;
 
@@ -865,9 +989,7 @@ kr_map_load_from_data (const char  *data,
                        KrLoadInfo  *info,
                        GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  g_autoptr(GString) path = g_string_new ("$");
+  g_autoptr(KrJsonDocument) document = NULL;
   g_autoptr(KrMap) map = NULL;
   KrJsonProblem problem;
   KrLoadInfo local_info;
@@ -891,7 +1013,8 @@ kr_map_load_from_data (const char  *data,
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     data += 3, length -= 3;
 
-  if (!kr_json_check (data, length, &problem))
+  document = kr_json_parse (data, length, &problem);
+  if (document == NULL)
     {
       g_set_error (error, KR_LOAD_ERROR, KR_LOAD_ERROR_SYNTAX, "%s:%u:%u: %s",
                    display_name, problem.line, problem.column, problem.message);
@@ -899,18 +1022,10 @@ kr_map_load_from_data (const char  *data,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
-    {
-      g_set_error (error, KR_LOAD_ERROR, KR_LOAD_ERROR_SYNTAX, "%s: %s",
-                   display_name, parse_error->message);
-      return NULL;
-    }
-
   map = kr_map_new ();
-  loader = (Loader) { display_name, path, map, error };
+  loader = (Loader) { .name = display_name, .map = map, .error = error };
 
-  if (!read_map (&loader, json_parser_get_root (parser), info))
+  if (!read_map (&loader, kr_json_document_get_root (document), info))
     return NULL;
 
   return g_steal_pointer (&map);

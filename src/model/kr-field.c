@@ -27,6 +27,19 @@ kr_set_string (char       **dest,
   return TRUE;
 }
 
+/* A new reference to one shared empty list of points: most connections have no
+ * waypoints, and building an empty GVariant array is not cheap. */
+static GVariant *
+ref_no_points (void)
+{
+  static GVariant *no_points;
+
+  if (g_once_init_enter (&no_points))
+    g_once_init_leave (&no_points, g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("(dd)"), NULL, 0)));
+
+  return g_variant_ref (no_points);
+}
+
 static GType
 field_value_type (const KrField *field)
 {
@@ -112,8 +125,7 @@ kr_fields_init (gpointer       instance,
           *FIELD_BOOL (instance, field) = field->fallback != 0;
           break;
         case KR_FIELD_POINTS:
-          *FIELD_VARIANT (instance, field) =
-            g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("(dd)"), NULL, 0));
+          *FIELD_VARIANT (instance, field) = ref_no_points ();
           break;
         default:
           g_assert_not_reached ();
@@ -177,6 +189,131 @@ strv_equal0 (const char * const *a,
   return g_strv_equal (a, b);
 }
 
+const char *
+kr_field_get_string (gpointer       instance,
+                     const KrField *field)
+{
+  g_return_val_if_fail (field->type == KR_FIELD_STRING, NULL);
+
+  return *FIELD_STR (instance, field);
+}
+
+const char * const *
+kr_field_get_strv (gpointer       instance,
+                   const KrField *field)
+{
+  g_return_val_if_fail (field->type == KR_FIELD_STRV, NULL);
+
+  return (const char * const *) *FIELD_STRV (instance, field);
+}
+
+gboolean
+kr_field_set_string (gpointer       instance,
+                     const KrField *field,
+                     const char    *value)
+{
+  g_return_val_if_fail (field->type == KR_FIELD_STRING, FALSE);
+
+  if (value == NULL && !(field->flags & KR_FIELD_NULLABLE))
+    value = "";
+
+  return kr_set_string (FIELD_STR (instance, field), value);
+}
+
+/* Takes @value (NULL for an empty list). */
+gboolean
+kr_field_take_strv (gpointer       instance,
+                    const KrField *field,
+                    char         **value)
+{
+  char ***strv = FIELD_STRV (instance, field);
+
+  g_return_val_if_fail (field->type == KR_FIELD_STRV, FALSE);
+
+  if (strv_equal0 ((const char * const *) *strv, (const char * const *) value))
+    {
+      g_strfreev (value);
+      return FALSE;
+    }
+
+  g_strfreev (*strv);
+  *strv = value ? value : g_new0 (char *, 1);
+  return TRUE;
+}
+
+gboolean
+kr_field_set_int (gpointer       instance,
+                  const KrField *field,
+                  int            value)
+{
+  int *number = FIELD_INT (instance, field);
+
+  g_return_val_if_fail (field->type == KR_FIELD_INT, FALSE);
+
+  if (*number == value)
+    return FALSE;
+
+  *number = value;
+  return TRUE;
+}
+
+/* Ignores a value that is not finite. */
+gboolean
+kr_field_set_double (gpointer       instance,
+                     const KrField *field,
+                     double         value)
+{
+  double *number = FIELD_DOUBLE (instance, field);
+
+  g_return_val_if_fail (field->type == KR_FIELD_DOUBLE, FALSE);
+
+  if (*number == value || !isfinite (value))
+    return FALSE;
+
+  *number = value;
+  return TRUE;
+}
+
+gboolean
+kr_field_set_boolean (gpointer       instance,
+                      const KrField *field,
+                      gboolean       value)
+{
+  gboolean *flag = FIELD_BOOL (instance, field);
+
+  g_return_val_if_fail (field->type == KR_FIELD_BOOLEAN, FALSE);
+
+  value = value != FALSE;
+  if (*flag == value)
+    return FALSE;
+
+  *flag = value;
+  return TRUE;
+}
+
+/* Takes @value (NULL for no points): a floating reference or a full one. */
+gboolean
+kr_field_take_points (gpointer       instance,
+                      const KrField *field,
+                      GVariant      *value)
+{
+  GVariant **points = FIELD_VARIANT (instance, field);
+
+  g_return_val_if_fail (field->type == KR_FIELD_POINTS, FALSE);
+
+  value = value != NULL ? g_variant_take_ref (value) : ref_no_points ();
+
+  if (g_variant_equal (*points, value))
+    {
+      g_variant_unref (value);
+      return FALSE;
+    }
+
+  g_variant_unref (*points);
+  *points = value;
+  return TRUE;
+}
+
 gboolean
 kr_field_set_value (gpointer       instance,
                     const KrField *field,
@@ -185,76 +322,27 @@ kr_field_set_value (gpointer       instance,
   switch (field->type)
     {
     case KR_FIELD_STRING:
-      {
-        const char *string = g_value_get_string (value);
-
-        if (string == NULL && !(field->flags & KR_FIELD_NULLABLE))
-          string = "";
-
-        return kr_set_string (FIELD_STR (instance, field), string);
-      }
+      return kr_field_set_string (instance, field, g_value_get_string (value));
     case KR_FIELD_STRV:
       {
-        char ***strv = FIELD_STRV (instance, field);
-        const char * const *new_strv = g_value_get_boxed (value);
+        const char * const *strv = g_value_get_boxed (value);
 
-        if (strv_equal0 ((const char * const *) *strv, new_strv))
+        if (strv_equal0 (kr_field_get_strv (instance, field), strv))
           return FALSE;
 
-        g_strfreev (*strv);
-        *strv = new_strv ? g_strdupv ((char **) new_strv) : g_new0 (char *, 1);
-        return TRUE;
+        return kr_field_take_strv (instance, field, strv ? g_strdupv ((char **) strv) : NULL);
       }
     case KR_FIELD_INT:
-      {
-        int *number = FIELD_INT (instance, field);
-        int new_number = g_value_get_int (value);
-
-        if (*number == new_number)
-          return FALSE;
-
-        *number = new_number;
-        return TRUE;
-      }
+      return kr_field_set_int (instance, field, g_value_get_int (value));
     case KR_FIELD_DOUBLE:
-      {
-        double *number = FIELD_DOUBLE (instance, field);
-        double new_number = g_value_get_double (value);
-
-        if (*number == new_number || !isfinite (new_number))
-          return FALSE;
-
-        *number = new_number;
-        return TRUE;
-      }
+      return kr_field_set_double (instance, field, g_value_get_double (value));
     case KR_FIELD_BOOLEAN:
-      {
-        gboolean *flag = FIELD_BOOL (instance, field);
-        gboolean new_flag = g_value_get_boolean (value) != FALSE;
-
-        if (*flag == new_flag)
-          return FALSE;
-
-        *flag = new_flag;
-        return TRUE;
-      }
+      return kr_field_set_boolean (instance, field, g_value_get_boolean (value));
     case KR_FIELD_POINTS:
       {
-        GVariant **points = FIELD_VARIANT (instance, field);
-        GVariant *new_points = g_value_get_variant (value);
+        GVariant *points = g_value_get_variant (value);
 
-        if (new_points == NULL)
-          new_points = g_variant_new_array (G_VARIANT_TYPE ("(dd)"), NULL, 0);
-
-        if (g_variant_equal (*points, new_points))
-          {
-            g_variant_unref (g_variant_ref_sink (new_points));
-            return FALSE;
-          }
-
-        g_variant_unref (*points);
-        *points = g_variant_ref_sink (new_points);
-        return TRUE;
+        return kr_field_take_points (instance, field, points ? g_variant_ref (points) : NULL);
       }
     default:
       g_assert_not_reached ();

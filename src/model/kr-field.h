@@ -82,6 +82,32 @@ void     kr_fields_copy     (gpointer       dest,
                              const KrField *fields,
                              guint          n_fields);
 
+/* Typed access to the storage of one field, without GValues, for code that reads or
+ * writes many objects (loading a file). Setters return whether the value changed and, like
+ * kr_field_set_value(), never notify: the caller does, when anyone may be listening. */
+const char         *kr_field_get_string  (gpointer       instance,
+                                          const KrField *field);
+const char * const *kr_field_get_strv    (gpointer       instance,
+                                          const KrField *field);
+gboolean            kr_field_set_string  (gpointer       instance,
+                                          const KrField *field,
+                                          const char    *value);
+gboolean            kr_field_take_strv   (gpointer       instance,
+                                          const KrField *field,
+                                          char         **value);
+gboolean            kr_field_set_int     (gpointer       instance,
+                                          const KrField *field,
+                                          int            value);
+gboolean            kr_field_set_double  (gpointer       instance,
+                                          const KrField *field,
+                                          double         value);
+gboolean            kr_field_set_boolean (gpointer       instance,
+                                          const KrField *field,
+                                          gboolean       value);
+gboolean            kr_field_take_points (gpointer       instance,
+                                          const KrField *field,
+                                          GVariant      *value);
+
 gboolean kr_set_string      (char         **dest,
                              const char    *value);
 

@@ -62,12 +62,55 @@ static guint signals[N_SIGNALS];
 
 KR_FIELDS_DEFINE_PROPERTY_HANDLERS (kr_map, map_fields)
 
+/* Removes the index entry of @item; returns whether it had one. */
+static gboolean
+unindex_item (KrMap  *self,
+              KrItem *item)
+{
+  GHashTable *index = self->index[kr_item_get_kind (item)];
+  GHashTableIter iter;
+  gpointer value;
+
+  if (g_hash_table_lookup (index, kr_item_get_id (item)) == item)
+    return g_hash_table_remove (index, kr_item_get_id (item));
+
+  /* Its id changed and the entry still has the old one: find it by value. */
+  g_hash_table_iter_init (&iter, index);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == item)
+      {
+        g_hash_table_iter_remove (&iter);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Files @item under its new id. An item removed from the map meanwhile (by a handler of
+ * the emission before) has no entry and stays out. */
+static void
+reindex_item (KrMap  *self,
+              KrItem *item)
+{
+  if (unindex_item (self, item))
+    g_hash_table_insert (self->index[kr_item_get_kind (item)], g_strdup (kr_item_get_id (item)), item);
+}
+
+/* One handler per item, connected with plain g_signal_connect(): g_signal_connect_object()
+ * would watch every closure on the map, which makes inserting and disposing thousands of
+ * items quadratic. The map disconnects its handlers itself when an item leaves it. */
 static void
 item_notify_cb (KrItem     *item,
                 GParamSpec *pspec,
                 KrMap      *self)
 {
-  g_signal_emit (self, signals[ITEM_CHANGED], g_param_spec_get_name_quark (pspec), item, pspec);
+  /* A handler may drop the last other reference to the map, or dispose it. */
+  g_autoptr(KrMap) map = g_object_ref (self);
+
+  g_signal_emit (map, signals[ITEM_CHANGED], g_param_spec_get_name_quark (pspec), item, pspec);
+
+  if (g_str_equal (pspec->name, "id") && map->index[0] != NULL)
+    reindex_item (map, item);
 }
 
 static void
@@ -82,7 +125,7 @@ kr_map_dispose (GObject *object)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(KrItem) item = g_list_model_get_item (G_LIST_MODEL (self->items[kind]), i);
-          g_signal_handlers_disconnect_by_func (item, item_notify_cb, self);
+          g_signal_handlers_disconnect_by_data (item, self);
         }
 
       g_clear_pointer (&self->index[kind], g_hash_table_unref);
@@ -285,27 +328,6 @@ kr_map_find_position (KrMap  *self,
   return g_list_store_find (self->items[kr_item_get_kind (item)], item, position);
 }
 
-static void
-item_id_changed_cb (KrItem     *item,
-                    GParamSpec *pspec,
-                    KrMap      *self)
-{
-  GHashTable *index = self->index[kr_item_get_kind (item)];
-  GHashTableIter iter;
-  gpointer value;
-
-  /* The old id is gone: find the entry by value. */
-  g_hash_table_iter_init (&iter, index);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == item)
-      {
-        g_hash_table_iter_remove (&iter);
-        break;
-      }
-
-  g_hash_table_insert (index, g_strdup (kr_item_get_id (item)), item);
-}
-
 /* Inserts @item at @position (clamped to the end). Its id must be unique in its kind. */
 void
 kr_map_insert_item (KrMap  *self,
@@ -322,8 +344,7 @@ kr_map_insert_item (KrMap  *self,
   g_return_if_fail (kr_map_lookup (self, kind, kr_item_get_id (item)) == NULL);
 
   g_hash_table_insert (self->index[kind], g_strdup (kr_item_get_id (item)), item);
-  g_signal_connect_object (item, "notify", G_CALLBACK (item_notify_cb), self, 0);
-  g_signal_connect_object (item, "notify::id", G_CALLBACK (item_id_changed_cb), self, 0);
+  g_signal_connect (item, "notify", G_CALLBACK (item_notify_cb), self);
 
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->items[kind])));
   g_list_store_insert (self->items[kind], position, item);
@@ -343,7 +364,7 @@ kr_map_remove_item (KrMap  *self,
   if (!g_list_store_find (self->items[kind], item, &position))
     g_return_if_reached ();
 
-  g_hash_table_remove (self->index[kind], kr_item_get_id (item));
+  unindex_item (self, item);
   g_signal_handlers_disconnect_by_data (item, self);
   g_list_store_remove (self->items[kind], position);
 }

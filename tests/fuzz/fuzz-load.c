@@ -28,11 +28,10 @@ check_refusal (const GError *error)
               "the message does not start with the file name: %s", error->message);
   fuzz_check (strchr (error->message, '\n') == NULL, "the message has several lines: %s", error->message);
 
-  /* Syntax errors come from kr_json_check() ("fuzz:LINE:COLUMN: …"); one from json-glib
-   * ("fuzz: …") means the checker let through what the parser can not read. */
+  /* Every syntax error comes from kr_json_parse() and names its place ("fuzz:LINE:COLUMN: …"). */
   if (error->code == KR_LOAD_ERROR_SYNTAX)
     fuzz_check (g_ascii_isdigit (error->message[strlen ("fuzz:")]),
-                "json-glib refused what the checker accepted: %s", error->message);
+                "a syntax error without line and column: %s", error->message);
 }
 
 static void
