@@ -607,13 +607,43 @@ paint_background (cairo_t               *cr,
   cairo_paint (cr);
 }
 
+/* Map units beyond the rows being drawn where the renderer still looks for things that
+ * reach into them: so that a picture drawn in bands of rows is the picture drawn whole. */
+#define AREA_REACH 16.0
+
+/* The part of @piece's source that lands in @area (output units), with some reach; %FALSE
+ * when none does. */
+static gboolean
+get_piece_viewport (const Piece  *piece,
+                    double        x,
+                    double        y,
+                    double        scale,
+                    const KrRect *area,
+                    KrRect       *viewport)
+{
+  double left = piece->source.x + (area->x - x) / scale - AREA_REACH;
+  double top = piece->source.y + (area->y - y) / scale - AREA_REACH;
+  double right = piece->source.x + (kr_rect_right (area) - x) / scale + AREA_REACH;
+  double bottom = piece->source.y + (kr_rect_bottom (area) - y) / scale + AREA_REACH;
+
+  left = MAX (left, piece->source.x);
+  top = MAX (top, piece->source.y);
+  right = MIN (right, kr_rect_right (&piece->source));
+  bottom = MIN (bottom, kr_rect_bottom (&piece->source));
+  *viewport = (KrRect) { left, top, right - left, bottom - top };
+  return right > left && bottom > top;
+}
+
+/* Draws what of @page falls in @area, in output units (the whole page when %NULL), and
+ * perhaps some more around it, for the caller's clip or surface to cut off. */
 static void
-draw_page (cairo_t               *cr,
-           KrRenderer            *renderer,
-           KrMap                 *map,
-           const Plan            *plan,
-           const Page            *page,
-           const KrExportOptions *options)
+draw_page_area (cairo_t               *cr,
+                KrRenderer            *renderer,
+                KrMap                 *map,
+                const Plan            *plan,
+                const Page            *page,
+                const KrExportOptions *options,
+                const KrRect          *area)
 {
   double s = plan->scale;
   double left = (plan->width - page->width * s) / 2;
@@ -632,9 +662,14 @@ draw_page (cairo_t               *cr,
     {
       const Piece *piece = &page->pieces[i];
       double margin = options->margin;
+      double x = left + (margin + piece->x) * s, y = top + (margin + piece->y) * s;
+      KrRect viewport = piece->source;
+
+      if (area != NULL && !get_piece_viewport (piece, x, y, s, area, &viewport))
+        continue;
 
       cairo_save (cr);
-      cairo_translate (cr, left + (margin + piece->x) * s, top + (margin + piece->y) * s);
+      cairo_translate (cr, x, y);
       cairo_scale (cr, s, s);
       cairo_translate (cr, -piece->source.x, -piece->source.y);
       if (piece->clip)
@@ -642,9 +677,20 @@ draw_page (cairo_t               *cr,
           cairo_rectangle (cr, piece->source.x, piece->source.y, piece->source.width, piece->source.height);
           cairo_clip (cr);
         }
-      kr_renderer_draw (renderer, cr, map, &piece->source, options->layers | KR_RENDER_NO_BACKGROUND);
+      kr_renderer_draw (renderer, cr, map, &viewport, options->layers | KR_RENDER_NO_BACKGROUND);
       cairo_restore (cr);
     }
+}
+
+static void
+draw_page (cairo_t               *cr,
+           KrRenderer            *renderer,
+           KrMap                 *map,
+           const Plan            *plan,
+           const Page            *page,
+           const KrExportOptions *options)
+{
+  draw_page_area (cr, renderer, map, plan, page, options, NULL);
 }
 
 /**
@@ -714,6 +760,8 @@ append_to_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* Draws @page a few rows at a time, each on a surface of those rows only: the writer
+ * compresses them while the next are drawn. */
 static GBytes *
 render_png (KrMap                 *map,
             KrRenderer            *renderer,
@@ -724,27 +772,36 @@ render_png (KrMap                 *map,
 {
   cairo_format_t format = options->background == KR_EXPORT_BACKGROUND_TRANSPARENT
                           ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
-  cairo_surface_t *surface = cairo_image_surface_create (format, (int) plan->width, (int) plan->height);
-  cairo_status_t status = cairo_surface_status (surface);
-  GBytes *png = NULL;
+  g_autoptr(KrPngWriter) writer = kr_png_writer_new (format, (int) plan->width, (int) plan->height, plan->dpi);
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  cairo_surface_t *rows;
+  int y, n_rows;
 
-  if (status == CAIRO_STATUS_SUCCESS)
+  while (status == CAIRO_STATUS_SUCCESS && (rows = kr_png_writer_begin_rows (writer, &y, &n_rows)) != NULL)
     {
-      cairo_t *cr = cairo_create (surface);
+      cairo_t *cr = cairo_create (rows);
 
-      draw_page (cr, renderer, map, plan, page, options);
+      /* the rows are left from earlier ones; a background paints over all of them */
+      if (options->background == KR_EXPORT_BACKGROUND_TRANSPARENT)
+        {
+          cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+          cairo_paint (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+        }
+      draw_page_area (cr, renderer, map, plan, page, options, &(KrRect) { 0, y, plan->width, n_rows });
       status = cairo_status (cr);
       cairo_destroy (cr);
+      kr_png_writer_end_rows (writer);
     }
 
-  if (status == CAIRO_STATUS_SUCCESS)
-    png = kr_png_writer_encode (surface, plan->dpi, error);
-  else
-    g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_FAILED,
-                 _("The picture could not be drawn: %s"), cairo_status_to_string (status));
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_FAILED,
+                   _("The picture could not be drawn: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
 
-  cairo_surface_destroy (surface);
-  return png;
+  return kr_png_writer_finish (writer, error);
 }
 
 static GBytes *
