@@ -66,6 +66,10 @@ struct _KrRenderer
   GHashTable *texts;          /* key → CachedText */
   GQueue text_order;          /* of CachedText, most recently used first */
   GHashTable *cards;          /* KrTouchpoint → CachedCard */
+  /* key → recording surface, for PDF (see draw_stamped ()). They outlive the documents
+   * that show them: cairo 1.16 loses memory when a recording painted into a document is
+   * destroyed before the document. */
+  GHashTable *stamps;
   GQueue card_order;          /* of CachedCard, most recently used first */
   gsize card_bytes;
   /* what is computed from all touchpoints, kept while the map is the same */
@@ -117,7 +121,7 @@ typedef struct
   KrScene *scene;
   KrSceneMove move;   /* the drag preview */
   KrRenderFlags layer;  /* KR_RENDER_STATIC_LAYER, KR_RENDER_MOVING_LAYER or neither */
-  GHashTable *stamps;   /* on vector surfaces: key → recording surface, see draw_stamped() */
+  GHashTable *stamps;   /* on vector surfaces: the renderer's, see draw_stamped () */
 } Frame;
 
 /* Below this many device pixels, text can not be read and is not drawn. */
@@ -268,6 +272,7 @@ kr_renderer_finalize (GObject *object)
 
   g_hash_table_unref (self->texts);
   g_hash_table_unref (self->cards);
+  g_hash_table_unref (self->stamps);
 
   G_OBJECT_CLASS (kr_renderer_parent_class)->finalize (object);
 }
@@ -298,6 +303,7 @@ kr_renderer_init (KrRenderer *self)
   g_queue_init (&self->text_order);
   self->cards = g_hash_table_new_full (NULL, NULL, NULL, cached_card_free);
   g_queue_init (&self->card_order);
+  self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cairo_surface_destroy);
 }
 
 KrRenderer *
@@ -328,6 +334,7 @@ kr_renderer_set_theme (KrRenderer *self,
   self->theme = kr_theme_get (theme);
   clear_text_cache (self);   /* fonts and sizes come with the theme */
   clear_card_cache (self);
+  g_hash_table_remove_all (self->stamps);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
 }
 
@@ -371,9 +378,9 @@ typedef void (*StampFunc) (Frame         *frame,
                            double         y,
                            gconstpointer  data);
 
-/* Draws what @draw draws at @x, @y. On vector surfaces the decorations every card repeats
- * (its frame, channel icon, face, persona dots) are recorded once per key and painted from
- * the recording: SVG and PDF then hold each once and refer to it (<use>, a form XObject)
+/* Draws what @draw draws at @x, @y. In PDF documents the decorations every card repeats
+ * (its frame, channel icon, face, persona dots, labels) are recorded once per key and
+ * painted from the recording: the PDF holds each once as a form XObject and refers to it,
  * instead of repeating its curves, whose numbers cost cairo most of an export's time. */
 static void
 draw_stamped (Frame         *frame,
@@ -751,6 +758,7 @@ draw_emotion_face (Frame  *frame,
   cairo_arc (cr, cx + r * 0.35, cy - r * 0.2, r * 0.12, 0, 2 * G_PI);
   cairo_fill (cr);
 
+  cairo_save (cr);   /* the round cap is the mouth's only */
   cairo_set_line_width (cr, MAX (1.5, size / 12));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_move_to (cr, cx - r * 0.45, cy + r * 0.3 - curve * r * 0.12);
@@ -758,6 +766,7 @@ draw_emotion_face (Frame  *frame,
                   cx + r * 0.2, cy + r * 0.3 + curve * r * 0.3,
                   cx + r * 0.45, cy + r * 0.3 - curve * r * 0.12);
   cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 static void
@@ -1418,6 +1427,7 @@ draw_connection (Frame         *frame,
     return;
 
   set_color (cr, &frame->theme->connection);
+  cairo_save (cr);
   cairo_set_line_width (cr, frame->theme->line_width);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (kr_connection_is_dashed (connection))
@@ -1427,7 +1437,7 @@ draw_connection (Frame         *frame,
   cairo_curve_to (cr, route->points[1].x, route->points[1].y, route->points[2].x, route->points[2].y,
                   route->points[3].x, route->points[3].y);
   cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_restore (cr);
 
   append_arrowhead (cr, route, ARROW_LENGTH + frame->theme->line_width * 2);
   cairo_fill (cr);
@@ -1887,11 +1897,13 @@ draw_emotion_band (Frame *frame)
 
   if (n > 1 && last > first)
     {
+      cairo_save (cr);   /* the round join is the curve's only */
       curve_through (cr, (KrPoint *) points->data, n, first, last);
       set_color (cr, &frame->theme->text_muted);
       cairo_set_line_width (cr, frame->theme->line_width * 1.5);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
+      cairo_restore (cr);
     }
 
   for (guint i = first; dots && i <= last; i++)
@@ -2168,9 +2180,10 @@ frame_init (Frame      *frame,
   *frame = (Frame) { self, self->theme, cr, map, kr_scene_get_layout (self->scene), *viewport,
                      cr ? device_scale (cr) : 1, self->scene,
                      { self->preview_moved, self->preview_dx, self->preview_dy } };
-  if (frame->scale == G_MAXDOUBLE)
-    frame->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) cairo_surface_destroy);
+  /* cairo 1.16's SVG surface never lets go of recordings painted into it (ASan finds the
+   * whole page lost), so only PDF documents get stamps */
+  if (frame->scale == G_MAXDOUBLE && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF)
+    frame->stamps = self->stamps;
 }
 
 static void
@@ -2178,7 +2191,7 @@ frame_clear (Frame *frame)
 {
   frame->layout = NULL;
   frame->scene = NULL;
-  g_clear_pointer (&frame->stamps, g_hash_table_unref);
+  frame->stamps = NULL;
 }
 
 /**
