@@ -70,6 +70,7 @@ struct _KrRenderer
    * that show them: cairo 1.16 loses memory when a recording painted into a document is
    * destroyed before the document. */
   GHashTable *stamps;
+  GHashTable *raster_stamps;  /* "key@scale" → image surface, see paint_raster_stamp () */
   GQueue card_order;          /* of CachedCard, most recently used first */
   gsize card_bytes;
   /* what is computed from all touchpoints, kept while the map is the same */
@@ -122,6 +123,7 @@ typedef struct
   KrSceneMove move;   /* the drag preview */
   KrRenderFlags layer;  /* KR_RENDER_STATIC_LAYER, KR_RENDER_MOVING_LAYER or neither */
   GHashTable *stamps;   /* on vector surfaces: the renderer's, see draw_stamped () */
+  gboolean raster_stamps;   /* on raster surfaces, neither rotated nor stretched */
 } Frame;
 
 /* Below this many device pixels, text can not be read and is not drawn. */
@@ -273,6 +275,7 @@ kr_renderer_finalize (GObject *object)
   g_hash_table_unref (self->texts);
   g_hash_table_unref (self->cards);
   g_hash_table_unref (self->stamps);
+  g_hash_table_unref (self->raster_stamps);
 
   G_OBJECT_CLASS (kr_renderer_parent_class)->finalize (object);
 }
@@ -304,6 +307,8 @@ kr_renderer_init (KrRenderer *self)
   self->cards = g_hash_table_new_full (NULL, NULL, NULL, cached_card_free);
   g_queue_init (&self->card_order);
   self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cairo_surface_destroy);
+  self->raster_stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) cairo_surface_destroy);
 }
 
 KrRenderer *
@@ -335,6 +340,7 @@ kr_renderer_set_theme (KrRenderer *self,
   clear_text_cache (self);   /* fonts and sizes come with the theme */
   clear_card_cache (self);
   g_hash_table_remove_all (self->stamps);
+  g_hash_table_remove_all (self->raster_stamps);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THEME]);
 }
 
@@ -378,6 +384,58 @@ typedef void (*StampFunc) (Frame         *frame,
                            double         y,
                            gconstpointer  data);
 
+#define MAX_RASTER_STAMPS 512
+
+/* On raster surfaces a stamp is a picture at the frame's scale, painted where it lands on
+ * whole pixels: there it looks as if drawn in place (up to rounding of a unit), and a card's
+ * frame, icon and face cost one composite instead of their curves. */
+static gboolean
+paint_raster_stamp (Frame         *frame,
+                    const char    *key,
+                    double         width,
+                    double         height,
+                    double         x,
+                    double         y,
+                    StampFunc      draw,
+                    gconstpointer  data)
+{
+  GHashTable *stamps = frame->renderer->raster_stamps;
+  double device_x = x, device_y = y, scale = frame->scale;
+  int bleed = (int) ceil (STAMP_BLEED * scale);
+  g_autofree char *scaled_key = NULL;
+  cairo_surface_t *stamp;
+
+  cairo_user_to_device (frame->cr, &device_x, &device_y);
+  if (fabs (device_x - round (device_x)) > 1e-6 || fabs (device_y - round (device_y)) > 1e-6)
+    return FALSE;
+
+  scaled_key = g_strdup_printf ("%s@%g", key, scale);
+  stamp = g_hash_table_lookup (stamps, scaled_key);
+  if (stamp == NULL)
+    {
+      cairo_t *frame_cr = frame->cr;
+
+      if (g_hash_table_size (stamps) >= MAX_RASTER_STAMPS)
+        g_hash_table_remove_all (stamps);
+      stamp = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale) + 2 * bleed,
+                                          (int) ceil (height * scale) + 2 * bleed);
+      frame->cr = cairo_create (stamp);
+      cairo_translate (frame->cr, bleed, bleed);
+      cairo_scale (frame->cr, scale, scale);
+      draw (frame, 0, 0, data);
+      cairo_destroy (frame->cr);
+      frame->cr = frame_cr;
+      g_hash_table_insert (stamps, g_steal_pointer (&scaled_key), stamp);
+    }
+
+  cairo_save (frame->cr);
+  cairo_identity_matrix (frame->cr);
+  cairo_set_source_surface (frame->cr, stamp, round (device_x) - bleed, round (device_y) - bleed);
+  cairo_paint (frame->cr);
+  cairo_restore (frame->cr);
+  return TRUE;
+}
+
 /* Draws what @draw draws at @x, @y. In PDF documents the decorations every card repeats
  * (its frame, channel icon, face, persona dots, labels) are recorded once per key and
  * painted from the recording: the PDF holds each once as a form XObject and refers to it,
@@ -396,7 +454,8 @@ draw_stamped (Frame         *frame,
 
   if (frame->stamps == NULL)
     {
-      draw (frame, x, y, data);
+      if (!frame->raster_stamps || !paint_raster_stamp (frame, key, width, height, x, y, draw, data))
+        draw (frame, x, y, data);
       return;
     }
 
@@ -566,7 +625,7 @@ draw_label (Frame       *frame,
 {
   g_autofree char *key = NULL;
 
-  if (frame->stamps == NULL)
+  if (frame->stamps == NULL && !frame->raster_stamps)
     {
       draw_label_at (frame, x, y, label);
       return;
@@ -2184,6 +2243,13 @@ frame_init (Frame      *frame,
    * whole page lost), so only PDF documents get stamps */
   if (frame->scale == G_MAXDOUBLE && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF)
     frame->stamps = self->stamps;
+  if (cr != NULL && frame->scale != G_MAXDOUBLE)
+    {
+      cairo_matrix_t matrix;
+
+      cairo_get_matrix (cr, &matrix);
+      frame->raster_stamps = matrix.xy == 0 && matrix.yx == 0 && matrix.xx > 0 && matrix.xx == matrix.yy;
+    }
 }
 
 static void
