@@ -20,7 +20,7 @@
 #include <X11/extensions/XTest.h>
 
 #include "kr-application.h"
-#include "kr-bench-map.h"
+#include "kr-bench-common.h"
 #include "kr-canvas-private.h"
 #include "kr-window.h"
 
@@ -42,15 +42,6 @@ static GOptionEntry option_entries[] = {
   { NULL }
 };
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* "median (min–max)" of @values, sorted in place. */
 static char *
 summarize (GArray *values)
@@ -60,7 +51,7 @@ summarize (GArray *values)
   if (values->len == 0)
     return g_strdup ("–");
 
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, kr_bench_compare_doubles);
   return g_strdup_printf ("%.3g (%.3g–%.3g)", v[values->len / 2], v[0], v[values->len - 1]);
 }
 

@@ -19,7 +19,7 @@
 #include <sys/resource.h>
 #include <sys/utsname.h>
 
-#include "kr-bench-map.h"
+#include "kr-bench-common.h"
 #include "kr-export.h"
 #include "kr-layout.h"
 #include "kr-map-loader.h"
@@ -655,15 +655,6 @@ measure_size (guint n_touchpoints,
 
 /* Reporting */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static char *
 format_number (double value)
 {
@@ -688,7 +679,7 @@ format_cell (const Row *row,
   if (samples == NULL || samples->len == 0)
     return g_strdup ("–");
 
-  g_array_sort (samples, compare_doubles);
+  g_array_sort (samples, kr_bench_compare_doubles);
   median = samples->len % 2 ? g_array_index (samples, double, samples->len / 2)
                             : (g_array_index (samples, double, samples->len / 2 - 1) +
                                g_array_index (samples, double, samples->len / 2)) / 2;

@@ -1,10 +1,10 @@
-/* kr-bench-map.c: the maps the benchmark programs measure
+/* kr-bench-common.c: what both benchmark programs use: the maps they measure, and sorting
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
 
-#include "kr-bench-map.h"
+#include "kr-bench-common.h"
 
 #define CARD_STEP_X  240.0     /* card width and the gap forward arrows need */
 #define CARD_STEP_Y  136.0
@@ -276,4 +276,14 @@ kr_bench_generate_map (guint  n_touchpoints,
 
   *length = json->len;
   return g_string_free (json, FALSE);
+}
+
+/* For g_array_sort () of doubles, ascending. */
+int
+kr_bench_compare_doubles (gconstpointer a,
+                          gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
 }
