@@ -5,6 +5,8 @@
 set -u
 kringel=$1 root=$2
 work=$(mktemp -d)
+# a user of its own: no recovery offer or recent file of whoever runs the test gets in the way
+export XDG_STATE_HOME=$work/state XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache
 app=
 cleanup() { [[ -n $app ]] && kill "$app" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
