@@ -931,6 +931,36 @@ test_single_screen (void)
   g_assert_null (kr_presentation_pick_monitor (display, only));
 }
 
+static gboolean
+cursor_hidden (GtkWidget *stage)
+{
+  GdkCursor *cursor = gtk_widget_get_cursor (stage);
+
+  return cursor != NULL && g_strcmp0 (gdk_cursor_get_name (cursor), "none") == 0;
+}
+
+/* The mouse pointer leaves the projected map when it stays still, and comes back with the
+ * next move. */
+static void
+test_idle_cursor_hides (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *stage = get_stage (fixture);
+  GtkEventController *motion = get_controller (stage, GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  gint64 end;
+
+  g_signal_emit_by_name (motion, "motion", 40.0, 40.0);
+  g_assert_false (cursor_hidden (stage));
+
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (!cursor_hidden (stage) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (cursor_hidden (stage));
+
+  g_signal_emit_by_name (motion, "motion", 42.0, 40.0);
+  g_assert_false (cursor_hidden (stage));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,6 +979,7 @@ main (int   argc,
   ADD ("/presentation/timer-and-pointer", test_timer_and_pointer);
   ADD ("/presentation/presenter-view", test_presenter_view);
   ADD ("/presentation/follows-the-map", test_follows_the_map);
+  ADD ("/presentation/idle-cursor-hides", test_idle_cursor_hides);
 #undef ADD
   g_test_add_func ("/presentation/single-screen", test_single_screen);
 

@@ -29,6 +29,7 @@
 #define NEIGHBOUR_VEIL 0.45      /* how much the phases beside the current one fade */
 #define HIDDEN_VEIL 0.93         /* how much progressive reveal hides the phases to come */
 #define MESSAGE_TIMEOUT 2600     /* ms a short message stays */
+#define IDLE_CURSOR_TIMEOUT 2000 /* ms the mouse pointer stays on the projected map once still */
 #define MOVING_RESOLUTION 0.5    /* of the screen's, while the view moves */
 
 /* the pointer highlight: warm, translucent, visible on a washed-out projector */
@@ -91,6 +92,7 @@ struct _KrPresentation
   gint64 started_at;
   guint clock_source;
   guint message_source;
+  guint idle_cursor_source;
 
   /* template children (the overlay is the window's child, which GtkWindow disposes) */
   GtkDrawingArea *stage;
@@ -1011,6 +1013,18 @@ cursor_for (KrPresentation *self,
   return card != NULL ? "grab" : NULL;
 }
 
+/* A still mouse pointer leaves the audience's view of the map; moving it brings it back. */
+static gboolean
+hide_idle_cursor_cb (gpointer user_data)
+{
+  KrPresentation *self = user_data;
+
+  self->idle_cursor_source = 0;
+  if (self->drag == DRAG_NONE)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self->stage), "none");
+  return G_SOURCE_REMOVE;
+}
+
 static void
 motion_cb (GtkEventControllerMotion *controller,
            double                    x,
@@ -1021,6 +1035,8 @@ motion_cb (GtkEventControllerMotion *controller,
   gboolean on_handle = FALSE;
   double hx, hy;
 
+  g_clear_handle_id (&self->idle_cursor_source, g_source_remove);
+  self->idle_cursor_source = g_timeout_add (IDLE_CURSOR_TIMEOUT, hide_idle_cursor_cb, self);
   self->pointer_inside = TRUE;
   self->pointer_x = x;
   self->pointer_y = y;
@@ -1456,6 +1472,7 @@ kr_presentation_dispose (GObject *object)
   stop_animation (self);
   g_clear_handle_id (&self->clock_source, g_source_remove);
   g_clear_handle_id (&self->message_source, g_source_remove);
+  g_clear_handle_id (&self->idle_cursor_source, g_source_remove);
   disconnect_map (self);
   reset_drag (self);
   g_clear_object (&self->edited_card);
