@@ -30,8 +30,9 @@ sleep 1.5
 
 # Where is map point (0, 0) on the screen? The first phase's accent bar (#d81b60) starts at
 # map (150, 0): find its top-left pixel.
-import -window root "$work/screen.png"
-read -r origin_x origin_y < <(/usr/bin/python3 - "$work/screen.png" <<'PY'
+find_origin() {
+  import -window root "$work/screen.png"
+  read -r origin_x origin_y < <(/usr/bin/python3 - "$work/screen.png" <<'PY'
 import sys
 from PIL import Image
 image = Image.open(sys.argv[1]).convert("RGB")
@@ -46,6 +47,8 @@ for y in range(height):
 print("-1 -1")
 PY
 )
+}
+find_origin
 if [[ $origin_x -lt 0 ]]; then
   echo "not ok 1 - could not find the map on the screen"; exit 1
 fi
@@ -74,11 +77,43 @@ drag 890 324 274 324
 xdotool key ctrl+z; sleep 0.3
 xdotool key ctrl+s; sleep 1
 
-/usr/bin/python3 - "$work/map.kringel" <<'PY'
+# Autoscroll: the same map with phases 1400 wide, wider than the window. t1 is carried to
+# the window's right edge and held there: the view scrolls on, and the card lands in the
+# second phase, which was out of sight when the drag began.
+kill "$app" 2>/dev/null; wait "$app" 2>/dev/null
+/usr/bin/python3 - "$root/tests/data/ui/real-input.kringel" "$work/wide.kringel" <<'PY'
+import json, sys
+document = json.load(open(sys.argv[1]))
+for phase in document["phases"]:
+    phase["width"] = 1400
+for touchpoint in document["touchpoints"]:
+    if touchpoint["phase"] == "p2":
+        touchpoint["x"] = 24
+json.dump(document, open(sys.argv[2], "w"), indent=2)
+PY
+GDK_DEBUG=gl-disable "$kringel" "$work/wide.kringel" >"$work/log-wide" 2>&1 &
+app=$!
+window=$(timeout 20 xdotool search --sync --name "wide.kringel" | head -n 1)
+xdotool windowsize "$window" 1580 960
+sleep 1.5
+find_origin
+eval "$(xdotool getwindowgeometry --shell "$window")"
+read -r sx sy < <(at 274 164)
+xdotool mousemove "$sx" "$sy"; sleep 0.5
+xdotool mousedown 1
+for step in 1 2 3 4 5 6 7 8 9 10; do
+  xdotool mousemove $((sx + (X + WIDTH - 12 - sx) * step / 10)) "$sy"; sleep 0.04
+done
+sleep 1.8
+xdotool mouseup 1; sleep 0.4
+xdotool key ctrl+s; sleep 1
+
+/usr/bin/python3 - "$work/map.kringel" "$work/wide.kringel" <<'PY'
 import json, sys
 document = json.load(open(sys.argv[1]))
 touchpoints = {t["id"]: t for t in document["touchpoints"]}
 pairs = [(c["from"], c["to"]) for c in document["connections"]]
+wide = {t["id"]: t for t in json.load(open(sys.argv[2]))["touchpoints"]}
 checks = [
     ("the dragged card is in the second phase", touchpoints["t1"]["phase"] == "p2"),
     ("the card kept its lane", touchpoints["t1"]["lane"] == "l1"),
@@ -86,6 +121,7 @@ checks = [
     ("the connection t2 → t3 was made", ("t2", "t3") in pairs),
     ("the undone connection t3 → t2 is gone", ("t3", "t2") not in pairs),
     ("one connection in all", len(pairs) == 1),
+    ("held at the edge, the view scrolled and the card landed in the second phase", wide["t1"]["phase"] == "p2"),
 ]
 failed = 0
 for number, (name, ok) in enumerate(checks, 1):

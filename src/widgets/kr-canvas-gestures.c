@@ -16,6 +16,8 @@
 #define MIN_PHASE_WIDTH 220.0
 #define MIN_LANE_HEIGHT 120.0
 #define SNAP_DISTANCE 6.0   /* screen pixels */
+#define AUTOSCROLL_EDGE 32.0    /* screen pixels from an edge where a drag scrolls the view */
+#define AUTOSCROLL_SPEED 18.0   /* screen pixels per frame with the pointer at the edge */
 #define SNAP_NEIGHBOURHOOD 720.0   /* map units around a dragged card in which it snaps to other cards' edges */
 
 /* The connect handle: a dot on the right edge of a card. */
@@ -278,44 +280,20 @@ start_drag (KrCanvas *self)
     }
 }
 
+/* The drag in progress follows the pointer, at self->pointer_x, self->pointer_y. */
 static void
-drag_update_cb (GtkGestureDrag *gesture,
-                double          offset_x,
-                double          offset_y,
-                KrCanvas       *self)
+follow_pointer (KrCanvas *self)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  double start_x, start_y, dx, dy;
+  double dx, dy;
 
-  if (self->drag_mode == DRAG_NONE)
-    return;
-
-  gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
-
-  if (self->drag_mode == DRAG_PENDING)
-    {
-      if (hypot (offset_x, offset_y) < KR_CANVAS_DRAG_THRESHOLD || self->pending_mode == DRAG_NONE)
-        return;
-      start_drag (self);
-    }
-
-  if (self->drag_mode == DRAG_PAN)
-    {
-      if (self->hadjustment)
-        gtk_adjustment_set_value (self->hadjustment, self->drag_scroll_x - offset_x);
-      if (self->vadjustment)
-        gtk_adjustment_set_value (self->vadjustment, self->drag_scroll_y - offset_y);
-      return;
-    }
-
-  kr_canvas_widget_to_map (self, start_x + offset_x, start_y + offset_y, &self->drag_x, &self->drag_y);
+  kr_canvas_widget_to_map (self, self->pointer_x, self->pointer_y, &self->drag_x, &self->drag_y);
   dx = self->drag_x - self->drag_start_x;
   dy = self->drag_y - self->drag_start_y;
 
   switch (self->drag_mode)
     {
     case DRAG_MOVE_CARDS:
-      if (self->snap && !(state & GDK_SHIFT_MASK))
+      if (self->snap && !(self->drag_state & GDK_SHIFT_MASK))
         snap_move (self, &dx, &dy);
       self->move_dx = dx, self->move_dy = dy;
       kr_renderer_set_move_preview (self->renderer, self->drag_touchpoints, dx, dy);
@@ -343,6 +321,102 @@ drag_update_cb (GtkGestureDrag *gesture,
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* How fast the view scrolls with the pointer at @position on an axis of @length: faster
+ * the nearer the edge, not at all away from it. */
+static double
+autoscroll_speed (double position,
+                  double length)
+{
+  if (position < AUTOSCROLL_EDGE)
+    return -AUTOSCROLL_SPEED * MIN (1.0, (AUTOSCROLL_EDGE - position) / AUTOSCROLL_EDGE);
+  if (position > length - AUTOSCROLL_EDGE)
+    return AUTOSCROLL_SPEED * MIN (1.0, (position - (length - AUTOSCROLL_EDGE)) / AUTOSCROLL_EDGE);
+  return 0;
+}
+
+static void
+scroll_adjustment (GtkAdjustment *adjustment,
+                   double         by)
+{
+  if (adjustment != NULL && by != 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + by);
+}
+
+static gboolean
+autoscroll_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  KrCanvas *self = KR_CANVAS (widget);
+
+  scroll_adjustment (self->hadjustment, self->autoscroll_dx);
+  scroll_adjustment (self->vadjustment, self->autoscroll_dy);
+  follow_pointer (self);   /* the map moved under the pointer */
+  return G_SOURCE_CONTINUE;
+}
+
+void
+kr_canvas_stop_autoscroll (KrCanvas *self)
+{
+  if (self->autoscroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_tick);
+  self->autoscroll_tick = 0;
+}
+
+/* Dragging cards, an arrow's end or a selection band near an edge scrolls the view on, so a
+ * card can be carried to any place of a map larger than the window. */
+static void
+update_autoscroll (KrCanvas *self)
+{
+  gboolean scrolls = self->drag_mode == DRAG_MOVE_CARDS || self->drag_mode == DRAG_RUBBER_BAND ||
+                     self->drag_mode == DRAG_CONNECT || self->drag_mode == DRAG_RECONNECT;
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  self->autoscroll_dx = scrolls ? autoscroll_speed (self->pointer_x, gtk_widget_get_width (widget)) : 0;
+  self->autoscroll_dy = scrolls ? autoscroll_speed (self->pointer_y, gtk_widget_get_height (widget)) : 0;
+
+  if (self->autoscroll_dx == 0 && self->autoscroll_dy == 0)
+    kr_canvas_stop_autoscroll (self);
+  else if (self->autoscroll_tick == 0)
+    self->autoscroll_tick = gtk_widget_add_tick_callback (widget, autoscroll_cb, NULL, NULL);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                KrCanvas       *self)
+{
+  double start_x, start_y;
+
+  if (self->drag_mode == DRAG_NONE)
+    return;
+
+  gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
+
+  if (self->drag_mode == DRAG_PENDING)
+    {
+      if (hypot (offset_x, offset_y) < KR_CANVAS_DRAG_THRESHOLD || self->pending_mode == DRAG_NONE)
+        return;
+      start_drag (self);
+    }
+
+  if (self->drag_mode == DRAG_PAN)
+    {
+      if (self->hadjustment)
+        gtk_adjustment_set_value (self->hadjustment, self->drag_scroll_x - offset_x);
+      if (self->vadjustment)
+        gtk_adjustment_set_value (self->vadjustment, self->drag_scroll_y - offset_y);
+      return;
+    }
+
+  self->pointer_x = start_x + offset_x;
+  self->pointer_y = start_y + offset_y;
+  self->drag_state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  follow_pointer (self);
+  update_autoscroll (self);
 }
 
 static KrTouchpoint *
@@ -453,6 +527,7 @@ finish_drag (KrCanvas *self)
 static void
 reset_drag (KrCanvas *self)
 {
+  kr_canvas_stop_autoscroll (self);
   self->drag_mode = DRAG_NONE;
   self->drag_item = NULL;
   self->move_dx = self->move_dy = 0;

@@ -81,6 +81,10 @@ struct _KrCanvas
   cairo_surface_t *static_layer;       /* the map without the dragged cards, drawn once */
   GPtrArray *drag_touchpoints;
   double drag_scroll_x, drag_scroll_y; /* adjustments at the start of a pan */
+  double pointer_x, pointer_y;         /* widget coordinates of the pointer while dragging */
+  GdkModifierType drag_state;          /* keys held at the last motion */
+  guint autoscroll_tick;               /* scrolls while a drag holds the pointer near an edge */
+  double autoscroll_dx, autoscroll_dy; /* screen pixels per frame */
   double drag_original_size;
 
   /* inline editing */
@@ -120,6 +124,7 @@ void     kr_canvas_end_static_layer   (KrCanvas *self);
 
 /* kr-canvas-gestures.c */
 void     kr_canvas_init_gestures     (KrCanvas *self);
+void     kr_canvas_stop_autoscroll   (KrCanvas *self);
 gboolean kr_canvas_get_handle_center (KrCanvas *self,
                                       KrItem   *card,
                                       double   *map_x,

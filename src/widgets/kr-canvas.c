@@ -527,6 +527,7 @@ kr_canvas_dispose (GObject *object)
 {
   KrCanvas *self = KR_CANVAS (object);
 
+  kr_canvas_stop_autoscroll (self);
   kr_canvas_end_inline_edit (self, FALSE);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
