@@ -325,7 +325,10 @@ curve_reaches (const Curve *curve,
   double top = MIN (MIN (curve->y[0], curve->y[1]), MIN (curve->y[2], curve->y[3]));
   double bottom = MAX (MAX (curve->y[0], curve->y[1]), MAX (curve->y[2], curve->y[3]));
 
-  return bottom + curve->half_width + 1 >= band->top && top - curve->half_width - 1 < band->bottom;
+  /* a piece covers up to its half width times √2 across the rows it walks along */
+  double reach = curve->half_width * G_SQRT2 + 2;
+
+  return bottom + reach >= band->top && top - reach < band->bottom;
 }
 
 static void
