@@ -2239,8 +2239,8 @@ frame_init (Frame      *frame,
   *frame = (Frame) { self, self->theme, cr, map, kr_scene_get_layout (self->scene), *viewport,
                      cr ? device_scale (cr) : 1, self->scene,
                      { self->preview_moved, self->preview_dx, self->preview_dy } };
-  /* cairo 1.16's SVG surface never lets go of recordings painted into it (ASan finds the
-   * whole page lost), so only PDF documents get stamps */
+  /* cairo 1.16's SVG surface loses memory once two different recordings are painted into
+   * one document (the page with them, in an export), so only PDF documents get stamps */
   if (frame->scale == G_MAXDOUBLE && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF)
     frame->stamps = self->stamps;
   if (cr != NULL && frame->scale != G_MAXDOUBLE)
