@@ -1943,6 +1943,18 @@ draw_emotion_band (Frame *frame)
   if (n == 0)
     return;
 
+  /* many cards above one another push the curve past the map's end: then it is squeezed
+   * back, keeping its order, between its first point and the end */
+  {
+    KrPoint *first_point = &g_array_index (points, KrPoint, 0);
+    double start = first_point->x, end = g_array_index (points, KrPoint, n - 1).x;
+    double limit = kr_rect_right (&band) - EMOTION_MIN_STEP / 2;
+
+    if (end > limit && end > start && limit > start)
+      for (guint i = 0; i < n; i++)
+        first_point[i].x = start + (first_point[i].x - start) * (limit - start) / (end - start);
+  }
+
   /* only the stretch of the curve in view, and a point beyond on each side */
   last = n - 1;
   while (first + 1 < n && g_array_index (points, KrPoint, first + 1).x < frame->viewport.x - 14)
