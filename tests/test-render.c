@@ -321,6 +321,53 @@ test_line_mask_coverage (void)
   cairo_surface_destroy (surface);
 }
 
+/* Cards stacked above one another push the emotion curve to the right; it still ends inside
+ * the map, not beyond its last phase. */
+static void
+test_emotion_curve_stays_inside (void)
+{
+  g_autoptr(KrMap) map = create_map ();
+  g_autoptr(KrRenderer) renderer = kr_renderer_new (KR_THEME_LIGHT);
+  g_autoptr(KrLayout) layout = NULL;
+  KrRect band, viewport;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint32 *pixels, background;
+  int stride, right;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("stacked%u", i);
+      g_autoptr(KrTouchpoint) touchpoint = kr_touchpoint_new (id);
+
+      g_object_set (touchpoint, "phase-id", "p2", "lane-id", "online", "x", 20.0, "y", 30.0 + i * 110,
+                    "emotion", 1 + (int) (i % 5), NULL);
+      kr_map_insert_item (map, kr_map_get_n_items (map, KR_ITEM_TOUCHPOINT), KR_ITEM (touchpoint));
+    }
+  layout = kr_layout_new (map);
+  band = kr_layout_get_emotion_band (layout);
+  g_assert_cmpfloat (band.height, >, 0);
+
+  /* the band and 400 units of nothing beyond the map's end */
+  viewport = (KrRect) { band.x, band.y, band.width + 400, band.height };
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) viewport.width, (int) viewport.height);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -viewport.x, -viewport.y);
+  kr_renderer_draw (renderer, cr, map, &viewport, KR_RENDER_DEFAULT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  right = (int) band.width;
+  background = pixels[2 * stride + right + 300];
+  for (int y = 0; y < (int) band.height; y++)
+    for (int x = right + 8; x < (int) viewport.width; x++)
+      g_assert_cmphex (pixels[y * stride + x], ==, background);
+
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/theme/contrast", test_theme_contrast);
   g_test_add_func ("/renderer/draws-cards", test_renderer_draws_cards);
   g_test_add_func ("/renderer/extent", test_extent_includes_loops);
+  g_test_add_func ("/renderer/emotion-curve-stays-inside", test_emotion_curve_stays_inside);
   g_test_add_func ("/line-mask/coverage", test_line_mask_coverage);
   g_test_add_func ("/line-mask/threads", test_line_mask_threads);
 
