@@ -386,6 +386,23 @@ typedef void (*StampFunc) (Frame         *frame,
 
 #define MAX_RASTER_STAMPS 512
 
+/* Runs @draw with @frame drawing on @cr instead of its own, then destroys @cr. */
+static void
+draw_into (Frame         *frame,
+           cairo_t       *cr,
+           double         x,
+           double         y,
+           StampFunc      draw,
+           gconstpointer  data)
+{
+  cairo_t *frame_cr = frame->cr;
+
+  frame->cr = cr;
+  draw (frame, x, y, data);
+  frame->cr = frame_cr;
+  cairo_destroy (cr);
+}
+
 /* On raster surfaces a stamp is a picture at the frame's scale, painted where it lands on
  * whole pixels: there it looks as if drawn in place (up to rounding of a unit), and a card's
  * frame, icon and face cost one composite instead of their curves. */
@@ -413,18 +430,16 @@ paint_raster_stamp (Frame         *frame,
   stamp = g_hash_table_lookup (stamps, scaled_key);
   if (stamp == NULL)
     {
-      cairo_t *frame_cr = frame->cr;
+      cairo_t *cr;
 
       if (g_hash_table_size (stamps) >= MAX_RASTER_STAMPS)
         g_hash_table_remove_all (stamps);
       stamp = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale) + 2 * bleed,
                                           (int) ceil (height * scale) + 2 * bleed);
-      frame->cr = cairo_create (stamp);
-      cairo_translate (frame->cr, bleed, bleed);
-      cairo_scale (frame->cr, scale, scale);
-      draw (frame, 0, 0, data);
-      cairo_destroy (frame->cr);
-      frame->cr = frame_cr;
+      cr = cairo_create (stamp);
+      cairo_translate (cr, bleed, bleed);
+      cairo_scale (cr, scale, scale);
+      draw_into (frame, cr, 0, 0, draw, data);
       g_hash_table_insert (stamps, g_steal_pointer (&scaled_key), stamp);
     }
 
@@ -464,13 +479,9 @@ draw_stamped (Frame         *frame,
     {
       /* from the origin: cairo 1.16's SVG surface misplaces recordings that start elsewhere */
       cairo_rectangle_t extents = { 0, 0, width + 2 * STAMP_BLEED, height + 2 * STAMP_BLEED };
-      cairo_t *frame_cr = frame->cr;
 
       stamp = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-      frame->cr = cairo_create (stamp);
-      draw (frame, STAMP_BLEED, STAMP_BLEED, data);
-      cairo_destroy (frame->cr);
-      frame->cr = frame_cr;
+      draw_into (frame, cairo_create (stamp), STAMP_BLEED, STAMP_BLEED, draw, data);
       g_hash_table_insert (frame->stamps, g_strdup (key), stamp);
     }
 
