@@ -1095,6 +1095,151 @@ test_pdf_text_searchable (void)
       }
 }
 
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG data: URI of a photo with four coloured quarters, so a misplaced one shows. */
+static char *
+quartered_photo_uri (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 60, 40);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autofree char *base64 = NULL;
+  const double colors[4][3] = { { 0.9, 0.1, 0.1 }, { 0.1, 0.7, 0.2 }, { 0.1, 0.2, 0.9 }, { 0.95, 0.8, 0.1 } };
+
+  for (int i = 0; i < 4; i++)
+    {
+      cairo_set_source_rgb (cr, colors[i][0], colors[i][1], colors[i][2]);
+      cairo_rectangle (cr, (i % 2) * 30, (i / 2) * 20, 30, 20);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  base64 = g_base64_encode (png->data, png->len);
+  return g_strconcat ("data:image/png;base64,", base64, NULL);
+}
+
+#define TILE 16
+
+/* Compares, channel by channel, what librsvg draws of @svg with @png (the same export as
+ * PNG): they may differ only where edges are antialiased and glyphs hinted differently. */
+static void
+assert_svg_draws_like_png (GBytes *svg,
+                           GBytes *png)
+{
+  g_autofree char *path = write_temporary (svg, ".svg");
+  g_autofree char *png_path = g_strconcat (path, ".png", NULL);
+  g_autofree char *rsvg_data = NULL;
+  g_autofree char *width = NULL;
+  g_autofree char *height = NULL;
+  cairo_surface_t *expected = decode_png (png);
+  cairo_surface_t *drawn;
+  gsize rsvg_length;
+  guint64 difference = 0, n_far = 0, n_pixels;
+  double max_tile_difference = 0;
+
+  width = g_strdup_printf ("%d", cairo_image_surface_get_width (expected));
+  height = g_strdup_printf ("%d", cairo_image_surface_get_height (expected));
+  g_free (run_tool ((const char *[]) { "rsvg-convert", "--format", "png", "--width", width, "--height", height,
+                                       "--output", png_path, path, NULL }));
+  g_assert_true (g_file_get_contents (png_path, &rsvg_data, &rsvg_length, NULL));
+  {
+    g_autoptr(GBytes) rsvg_png = g_bytes_new (rsvg_data, rsvg_length);
+
+    drawn = decode_png (rsvg_png);
+  }
+  g_assert_cmpint (cairo_image_surface_get_width (drawn), ==, cairo_image_surface_get_width (expected));
+  g_assert_cmpint (cairo_image_surface_get_height (drawn), ==, cairo_image_surface_get_height (expected));
+
+  n_pixels = (guint64) cairo_image_surface_get_width (expected) * cairo_image_surface_get_height (expected);
+  for (int tile_y = 0; tile_y < cairo_image_surface_get_height (expected); tile_y += TILE)
+    for (int tile_x = 0; tile_x < cairo_image_surface_get_width (expected); tile_x += TILE)
+      {
+        guint64 tile_difference = 0, tile_pixels = 0;
+
+        for (int y = tile_y; y < MIN (tile_y + TILE, cairo_image_surface_get_height (expected)); y++)
+          for (int x = tile_x; x < MIN (tile_x + TILE, cairo_image_surface_get_width (expected)); x++)
+            {
+              guint32 a = pixel_at (expected, x, y), b = pixel_at (drawn, x, y);
+              guint far = 0;
+
+              for (int shift = 0; shift < 24; shift += 8)
+                {
+                  guint d = (guint) ABS ((int) (a >> shift & 0xff) - (int) (b >> shift & 0xff));
+
+                  tile_difference += d;
+                  far = MAX (far, d);
+                }
+              n_far += far > 64;
+              tile_pixels++;
+            }
+        difference += tile_difference;
+        max_tile_difference = MAX (max_tile_difference, (double) tile_difference / (3.0 * tile_pixels));
+      }
+
+  g_test_message ("average difference %.2f, %.3f %% of pixels off by more than a quarter, worst tile %.1f",
+                  (double) difference / (3.0 * n_pixels), 100.0 * n_far / n_pixels, max_tile_difference);
+  g_assert_cmpfloat ((double) difference / (3.0 * n_pixels), <, 1.5);
+  g_assert_cmpfloat ((double) n_far / n_pixels, <, 0.005);
+  g_assert_cmpfloat (max_tile_difference, <, 40);
+
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (drawn);
+  g_unlink (png_path);
+  g_unlink (path);
+}
+
+/* The SVG writer against cairo's drawing of the same map: text, arrows, a photo, every
+ * theme, and the clipped pieces of slides. */
+static void
+test_svg_draws_like_png (void)
+{
+  g_autoptr(KrMap) map = load_template ("six-phases-decision.en.kringel");
+  g_autofree char *photo = quartered_photo_uri ();
+
+  if (!have_program ("rsvg-convert"))
+    {
+      g_test_skip ("rsvg-convert is not installed (librsvg2-bin)");
+      return;
+    }
+
+  g_assert_cmpuint (kr_map_get_n_items (map, KR_ITEM_PERSONA), >, 0);
+  g_object_set (kr_map_get_item (map, KR_ITEM_PERSONA, 0), "photo", photo, NULL);
+
+  for (KrThemeId theme = KR_THEME_LIGHT; theme < KR_N_THEMES; theme++)
+    for (guint phases_per_slide = 0; phases_per_slide <= 2; phases_per_slide += 2)
+      {
+        g_autoptr(GPtrArray) svgs = NULL;
+        g_autoptr(GPtrArray) pngs = NULL;
+        g_autoptr(GError) error = NULL;
+        KrExportOptions options;
+
+        g_test_message ("theme %d, %u phases a slide", theme, phases_per_slide);
+        kr_export_options_init (&options);
+        options.theme = theme;
+        options.phases_per_slide = phases_per_slide;
+        options.format = KR_EXPORT_PNG;
+        pngs = kr_export_map_to_files_bytes (map, &options, &error);
+        g_assert_no_error (error);
+        options.format = KR_EXPORT_SVG;
+        svgs = kr_export_map_to_files_bytes (map, &options, &error);
+        g_assert_no_error (error);
+
+        g_assert_cmpuint (svgs->len, ==, pngs->len);
+        /* the first slide repeats lane titles and personas beside a clipped part */
+        assert_svg_draws_like_png (svgs->pdata[0], pngs->pdata[0]);
+      }
+}
+
 static void
 test_svg_for_librsvg (void)
 {
@@ -1162,6 +1307,7 @@ main (int   argc,
   g_test_add_func ("/export/png/same-bytes-twice", test_png_same_bytes_twice);
   g_test_add_func ("/export/pdf/searchable-text", test_pdf_text_searchable);
   g_test_add_func ("/export/svg/librsvg", test_svg_for_librsvg);
+  g_test_add_func ("/export/svg/draws-like-png", test_svg_draws_like_png);
 
   return g_test_run ();
 }

@@ -20,7 +20,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
+#include "kr-paint.h"
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -29,6 +29,7 @@
 #include "kr-export.h"
 #include "kr-layout.h"
 #include "kr-png-writer.h"
+#include "kr-svg-writer.h"
 
 G_DEFINE_QUARK (kr-export-error-quark, kr_export_error)
 
@@ -604,7 +605,7 @@ paint_background (cairo_t               *cr,
       cairo_set_source_rgb (cr, theme->background.red, theme->background.green, theme->background.blue);
       break;
     }
-  cairo_paint (cr);
+  kr_paint_source (cr);
 }
 
 /* Map units beyond the rows being drawn where the renderer still looks for things that
@@ -675,9 +676,11 @@ draw_page_area (cairo_t               *cr,
       if (piece->clip)
         {
           cairo_rectangle (cr, piece->source.x, piece->source.y, piece->source.width, piece->source.height);
-          cairo_clip (cr);
+          kr_paint_push_clip (cr);
         }
       kr_renderer_draw (renderer, cr, map, &viewport, options->layers | KR_RENDER_NO_BACKGROUND);
+      if (piece->clip)
+        kr_paint_pop_clip (cr);
       cairo_restore (cr);
     }
 }
@@ -812,20 +815,15 @@ render_svg (KrMap                 *map,
             const KrExportOptions *options,
             GError               **error)
 {
-  g_autoptr(GByteArray) sink = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_to_array, sink,
-                                                                  plan->width, plan->height);
-  cairo_t *cr;
+  g_autoptr(KrSvgWriter) writer = kr_svg_writer_new (plan->width, plan->height);
+  cairo_t *cr = kr_svg_writer_get_context (writer);
   GBytes *svg;
 
-  cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-  cr = cairo_create (surface);
   draw_page (cr, renderer, map, plan, page, options);
-  cairo_destroy (cr);
-
-  svg = finish (surface, sink, error);
-  cairo_surface_destroy (surface);
+  svg = kr_svg_writer_finish (writer);
+  if (svg == NULL)
+    g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_FAILED,
+                 _("The picture could not be drawn: %s"), cairo_status_to_string (cairo_status (cr)));
   return svg;
 }
 

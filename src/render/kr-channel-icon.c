@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "kr-channel-icon.h"
+#include "kr-paint.h"
 
 static void
 rounded_box (cairo_t *cr, double x, double y, double w, double h, double r)
@@ -153,6 +154,6 @@ kr_channel_icon_draw (cairo_t   *cr,
   cairo_set_line_width (cr, 1.4);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_stroke (cr);
+  kr_paint_stroke (cr);
   cairo_restore (cr);
 }

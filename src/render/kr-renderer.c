@@ -15,6 +15,7 @@
 #include "kr-channel-icon.h"
 #include "kr-layout.h"
 #include "kr-line-mask.h"
+#include "kr-paint.h"
 #include "kr-renderer.h"
 #include "kr-route.h"
 #include "kr-scene.h"
@@ -600,7 +601,7 @@ draw_text (Frame         *frame,
 
   set_color (frame->cr, color);
   cairo_move_to (frame->cr, x, y);
-  pango_cairo_show_layout (frame->cr, layout);
+  kr_paint_layout (frame->cr, layout);
 
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
   return text_height;
@@ -657,7 +658,7 @@ draw_background (Frame *frame)
 
   set_color (frame->cr, &frame->theme->background);
   cairo_rectangle (frame->cr, area.x, area.y, area.width, area.height);
-  cairo_fill (frame->cr);
+  kr_paint_fill (frame->cr);
 }
 
 static void
@@ -677,12 +678,12 @@ draw_phase_columns (Frame *frame)
 
       set_color (frame->cr, &band);
       cairo_rectangle (frame->cr, column.x, column.y, column.width, column.height);
-      cairo_fill (frame->cr);
+      kr_paint_fill (frame->cr);
 
       /* the border to the next column */
       set_color (frame->cr, &frame->theme->grid_line);
       cairo_rectangle (frame->cr, kr_rect_right (&column) - 1, column.y, 1, column.height);
-      cairo_fill (frame->cr);
+      kr_paint_fill (frame->cr);
     }
 }
 
@@ -702,7 +703,7 @@ draw_lane_titles (Frame *frame)
 
       set_color (frame->cr, &frame->theme->lane_header);
       cairo_rectangle (frame->cr, title_cell.x, title_cell.y, title_cell.width, title_cell.height);
-      cairo_fill (frame->cr);
+      kr_paint_fill (frame->cr);
 
       if (named)
         draw_text (frame, kr_lane_get_title (kr_map_get_item (frame->map, KR_ITEM_LANE, i)), 15, TEXT_BOLD,
@@ -711,7 +712,7 @@ draw_lane_titles (Frame *frame)
       set_color (frame->cr, &frame->theme->grid_line);
       cairo_rectangle (frame->cr, 0, kr_rect_bottom (&row) - 1, title_cell.width, 1);
       cairo_rectangle (frame->cr, title_cell.width - 1, row.y, 1, row.height);
-      cairo_fill (frame->cr);
+      kr_paint_fill (frame->cr);
     }
 }
 
@@ -728,7 +729,7 @@ draw_lane_lines (Frame *frame)
 
       cairo_rectangle (frame->cr, 0, kr_rect_bottom (&row) - 1, row.width, 1);
     }
-  cairo_fill (frame->cr);
+  kr_paint_fill (frame->cr);
 }
 
 static gboolean has_progress (Frame *frame);
@@ -746,7 +747,7 @@ draw_phase_headers (Frame *frame)
 
   set_color (frame->cr, &frame->theme->header_background);
   cairo_rectangle (frame->cr, corner.x, corner.y, corner.width, corner.height);
-  cairo_fill (frame->cr);
+  kr_paint_fill (frame->cr);
 
   for (guint i = 0; i < n; i++)
     {
@@ -763,11 +764,11 @@ draw_phase_headers (Frame *frame)
 
       set_color (frame->cr, &frame->theme->header_background);
       cairo_rectangle (frame->cr, header.x, header.y, header.width, header.height);
-      cairo_fill (frame->cr);
+      kr_paint_fill (frame->cr);
 
       set_color (frame->cr, &accent);
       cairo_rectangle (frame->cr, header.x, header.y, header.width, 6);
-      cairo_fill (frame->cr);
+      kr_paint_fill (frame->cr);
 
       if (progress_shown)
         text_width -= PROGRESS_WIDTH + 12;
@@ -781,13 +782,13 @@ draw_phase_headers (Frame *frame)
 
       set_color (frame->cr, &frame->theme->grid_line);
       cairo_rectangle (frame->cr, kr_rect_right (&header) - 1, header.y + 6, 1, header.height - 6);
-      cairo_fill (frame->cr);
+      kr_paint_fill (frame->cr);
     }
 
   set_color (frame->cr, &frame->theme->grid_line);
   cairo_rectangle (frame->cr, 0, top + KR_LAYOUT_PHASE_HEADER_HEIGHT - 1,
                    kr_layout_get_bounds (frame->layout).width, 1);
-  cairo_fill (frame->cr);
+  kr_paint_fill (frame->cr);
 }
 
 /* Cards */
@@ -820,13 +821,13 @@ draw_emotion_face (Frame  *frame,
   set_color (cr, &color);
   cairo_new_path (cr);
   cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
 
   set_color (cr, &frame->theme->card_background);
   cairo_arc (cr, cx - r * 0.35, cy - r * 0.2, r * 0.12, 0, 2 * G_PI);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
   cairo_arc (cr, cx + r * 0.35, cy - r * 0.2, r * 0.12, 0, 2 * G_PI);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
 
   cairo_save (cr);   /* the round cap is the mouth's only */
   cairo_set_line_width (cr, MAX (1.5, size / 12));
@@ -835,7 +836,7 @@ draw_emotion_face (Frame  *frame,
   cairo_curve_to (cr, cx - r * 0.2, cy + r * 0.3 + curve * r * 0.3,
                   cx + r * 0.2, cy + r * 0.3 + curve * r * 0.3,
                   cx + r * 0.45, cy + r * 0.3 - curve * r * 0.12);
-  cairo_stroke (cr);
+  kr_paint_stroke (cr);
   cairo_restore (cr);
 }
 
@@ -878,7 +879,7 @@ draw_badge_at (Frame         *frame,
 
   set_color (frame->cr, &frame->theme->badge_background);
   kr_rounded_rect_path (frame->cr, &pill, 9);
-  cairo_fill (frame->cr);
+  kr_paint_fill (frame->cr);
   draw_text (frame, text, 11, TEXT_BOLD, &frame->theme->badge_text,
              pill.x, pill.y + 2, pill.width, 1, PANGO_ALIGN_CENTER);
 }
@@ -907,13 +908,13 @@ draw_done_check (Frame         *frame,
   set_color (cr, &frame->theme->emotion_high);
   cairo_new_path (cr);
   cairo_arc (cr, x + 9, y + 9, 9, 0, 2 * G_PI);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
   set_color (cr, &frame->theme->card_background);
   cairo_set_line_width (cr, 2);
   cairo_move_to (cr, x + 5, y + 9.5);
   cairo_line_to (cr, x + 8, y + 12.5);
   cairo_line_to (cr, x + 13.5, y + 6);
-  cairo_stroke (cr);
+  kr_paint_stroke (cr);
 }
 
 static double
@@ -939,10 +940,10 @@ draw_persona_dot (Frame         *frame,
   set_color (frame->cr, color);
   cairo_new_path (frame->cr);
   cairo_arc (frame->cr, x + 6, y + 6, 6, 0, 2 * G_PI);
-  cairo_fill_preserve (frame->cr);
+  kr_paint_fill_preserve (frame->cr);
   set_color (frame->cr, &frame->theme->card_background);
   cairo_set_line_width (frame->cr, 1.5);
-  cairo_stroke (frame->cr);
+  kr_paint_stroke (frame->cr);
 }
 
 static void
@@ -996,10 +997,10 @@ draw_card_shape (Frame        *frame,
 
   set_color (cr, &frame->theme->card_background);
   cairo_rectangle (cr, card->x, card->y, card->width, card->height);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
   set_color (cr, accent);
   cairo_rectangle (cr, card->x, card->y, ACCENT_WIDTH * 2, card->height);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
 }
 
 typedef struct
@@ -1023,19 +1024,18 @@ draw_card_frame (Frame         *frame,
 
   set_color (cr, &frame->theme->card_shadow);
   kr_rounded_rect_path (cr, &shadow, CARD_RADIUS);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
 
   set_color (cr, &frame->theme->card_background);
   kr_rounded_rect_path (cr, &card, CARD_RADIUS);
-  cairo_fill_preserve (cr);
+  kr_paint_fill_preserve (cr);
 
   /* the accent strip, clipped to the card's rounded corners */
-  cairo_save (cr);
-  cairo_clip (cr);
+  kr_paint_push_clip (cr);
   set_color (cr, &card_frame->accent);
   cairo_rectangle (cr, card.x, card.y, ACCENT_WIDTH, card.height);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  kr_paint_fill (cr);
+  kr_paint_pop_clip (cr);
 
   /* indirect touchpoints (word of mouth, reviews) get a dashed outline */
   kr_rounded_rect_path (cr, &card, CARD_RADIUS);
@@ -1043,7 +1043,7 @@ draw_card_frame (Frame         *frame,
   cairo_set_line_width (cr, frame->theme->card_border_width);
   if (!card_frame->direct)
     cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
-  cairo_stroke (cr);
+  kr_paint_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
@@ -1160,7 +1160,7 @@ draw_tiny_cards (Frame     *frame,
 
       cairo_rectangle (cr, box->x, box->y, box->width, box->height);
     }
-  cairo_fill (cr);
+  kr_paint_fill (cr);
 
   set_color (cr, &frame->theme->card_background);
   for (guint i = 0; i < boxes->len; i++)
@@ -1170,7 +1170,7 @@ draw_tiny_cards (Frame     *frame,
       if (box->width > 2 && box->height > 2)
         cairo_rectangle (cr, box->x + 1, box->y + 1, box->width - 2, box->height - 2);
     }
-  cairo_fill (cr);
+  kr_paint_fill (cr);
 
   for (guint i = 0; i < touchpoints->len; i++)
     {
@@ -1204,7 +1204,7 @@ draw_tiny_cards (Frame     *frame,
         }
       cairo_set_source_rgba (cr, (rgba >> 24) / 255.0, ((rgba >> 16) & 0xff) / 255.0,
                              ((rgba >> 8) & 0xff) / 255.0, (rgba & 0xff) / 255.0);
-      cairo_fill (cr);
+      kr_paint_fill (cr);
     }
 
   cairo_restore (cr);
@@ -1299,13 +1299,10 @@ draw_one_card (Frame        *frame,
   if (!use_pictures)
     {
       if (dimmed)
-        cairo_push_group (frame->cr);
+        kr_paint_push_group (frame->cr);
       draw_card (frame, touchpoint, card);
       if (dimmed)
-        {
-          cairo_pop_group_to_source (frame->cr);
-          cairo_paint_with_alpha (frame->cr, 0.22);
-        }
+        kr_paint_pop_group_with_alpha (frame->cr, 0.22);
       return;
     }
 
@@ -1405,14 +1402,14 @@ draw_connection_label (Frame         *frame,
   box = (KrRect) { middle.x - width / 2.0 - 6, middle.y - height / 2.0 - 3, width + 12, height + 6 };
   set_color (frame->cr, &frame->theme->background);
   kr_rounded_rect_path (frame->cr, &box, 6);
-  cairo_fill_preserve (frame->cr);
+  kr_paint_fill_preserve (frame->cr);
   set_color (frame->cr, &frame->theme->grid_line);
   cairo_set_line_width (frame->cr, 1);
-  cairo_stroke (frame->cr);
+  kr_paint_stroke (frame->cr);
 
   set_color (frame->cr, &frame->theme->text);
   cairo_move_to (frame->cr, box.x + 6, box.y + 3);
-  pango_cairo_show_layout (frame->cr, layout);
+  kr_paint_layout (frame->cr, layout);
 }
 
 typedef void (*RouteFunc) (Frame         *frame,
@@ -1483,6 +1480,29 @@ route_connections (Frame        *frame,
 /* How far a label may reach beyond its curve's control points */
 #define LABEL_REACH 90.0
 
+typedef struct
+{
+  KrLineMask *lines;         /* on raster surfaces */
+  GArray *labels;            /* KrRoute */
+  GPtrArray *label_texts;
+} ConnectionBatch;
+
+/* Labels are drawn after every line, so no arrow crosses one. */
+static void
+add_label (Frame         *frame,
+           KrConnection  *connection,
+           const KrRoute *route,
+           ConnectionBatch *batch)
+{
+  const char *label = kr_connection_get_label (connection);
+
+  if (*label != '\0' && legible (frame, 12))
+    {
+      g_array_append_val (batch->labels, *route);
+      g_ptr_array_add (batch->label_texts, (gpointer) label);
+    }
+}
+
 static void
 draw_connection (Frame         *frame,
                  KrConnection  *connection,
@@ -1506,22 +1526,14 @@ draw_connection (Frame         *frame,
   cairo_move_to (cr, route->points[0].x, route->points[0].y);
   cairo_curve_to (cr, route->points[1].x, route->points[1].y, route->points[2].x, route->points[2].y,
                   route->points[3].x, route->points[3].y);
-  cairo_stroke (cr);
+  kr_paint_stroke (cr);
   cairo_restore (cr);
 
   append_arrowhead (cr, route, ARROW_LENGTH + frame->theme->line_width * 2);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
 
-  if (*kr_connection_get_label (connection) != '\0' && legible (frame, 12))
-    draw_connection_label (frame, route, kr_connection_get_label (connection));
+  add_label (frame, connection, route, user_data);
 }
-
-typedef struct
-{
-  KrLineMask *lines;
-  GArray *labels;            /* KrRoute */
-  GPtrArray *label_texts;
-} ConnectionBatch;
 
 static void
 add_to_batch (Frame         *frame,
@@ -1531,7 +1543,6 @@ add_to_batch (Frame         *frame,
 {
   static const double dashes[] = { 8, 6 };
   ConnectionBatch *batch = user_data;
-  const char *label = kr_connection_get_label (connection);
   /* dashes of a pixel or less are not seen */
   gboolean dashed = kr_connection_is_dashed (connection) && frame->scale >= TINY_SCALE;
 
@@ -1541,43 +1552,34 @@ add_to_batch (Frame         *frame,
   if (frame->scale >= TINY_SCALE)
     append_arrowhead (frame->cr, route, ARROW_LENGTH + frame->theme->line_width * 2);
 
-  if (*label != '\0' && legible (frame, 12))
-    {
-      g_array_append_val (batch->labels, *route);
-      g_ptr_array_add (batch->label_texts, (gpointer) label);
-    }
+  add_label (frame, connection, route, batch);
 }
 
 /* On raster surfaces the lines of all arrows go into one mask (see kr-line-mask.c), their
- * heads into one fill, and the labels come last, above every line. */
+ * heads into one fill; on any surface the labels come last, above every line. */
 static void
 draw_connections (Frame *frame)
 {
   KrRect area = kr_rect_inflate (&frame->viewport, LABEL_REACH);
   g_autoptr(KrLineMask) lines = NULL;
-  g_autoptr(GArray) labels = NULL;
-  g_autoptr(GPtrArray) label_texts = NULL;
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (KrRoute));
+  g_autoptr(GPtrArray) label_texts = g_ptr_array_new ();
   ConnectionBatch batch;
 
   if (frame->scale < G_MAXDOUBLE)
     lines = kr_line_mask_new (frame->cr);
-
-  if (lines == NULL)
-    {
-      route_connections (frame, &area, draw_connection, NULL);
-      return;
-    }
-
-  labels = g_array_new (FALSE, FALSE, sizeof (KrRoute));
-  label_texts = g_ptr_array_new ();
   batch = (ConnectionBatch) { lines, labels, label_texts };
 
-  cairo_new_path (frame->cr);
-  route_connections (frame, &area, add_to_batch, &batch);
-
-  set_color (frame->cr, &frame->theme->connection);
-  kr_line_mask_paint (lines, frame->cr);
-  cairo_fill (frame->cr);
+  if (lines == NULL)
+    route_connections (frame, &area, draw_connection, &batch);
+  else
+    {
+      cairo_new_path (frame->cr);
+      route_connections (frame, &area, add_to_batch, &batch);
+      set_color (frame->cr, &frame->theme->connection);
+      kr_line_mask_paint (lines, frame->cr);
+      kr_paint_fill (frame->cr);
+    }
 
   for (guint i = 0; i < labels->len; i++)
     draw_connection_label (frame, &g_array_index (labels, KrRoute, i), label_texts->pdata[i]);
@@ -1684,7 +1686,6 @@ draw_persona_portrait (Frame     *frame,
   cairo_t *cr = frame->cr;
   cairo_surface_t *photo = persona_photo (frame->renderer, kr_persona_get_photo (persona));
 
-  cairo_save (cr);
   cairo_new_path (cr);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
 
@@ -1694,23 +1695,22 @@ draw_persona_portrait (Frame     *frame,
       double height = cairo_image_surface_get_height (photo);
       double scale = 2 * radius / MIN (width, height);
 
-      cairo_clip (cr);
+      kr_paint_push_clip (cr);
       cairo_translate (cr, cx - width * scale / 2, cy - height * scale / 2);
       cairo_scale (cr, scale, scale);
       cairo_set_source_surface (cr, photo, 0, 0);
-      cairo_paint (cr);
+      kr_paint_source (cr);
+      kr_paint_pop_clip (cr);
     }
   else
     {
       g_autofree char *letters = initials (kr_persona_get_name (persona));
 
       set_color (cr, color);
-      cairo_fill (cr);
+      kr_paint_fill (cr);
       draw_text (frame, letters, radius * 0.8, TEXT_BOLD, &frame->theme->badge_text,
                  cx - radius, cy - radius * 0.55, 2 * radius, 1, PANGO_ALIGN_CENTER);
     }
-
-  cairo_restore (cr);
 }
 
 static char *
@@ -1772,10 +1772,10 @@ draw_persona_card (Frame        *frame,
 
   set_color (cr, &frame->theme->card_shadow);
   kr_rounded_rect_path (cr, &shadow, CARD_RADIUS);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
   set_color (cr, &frame->theme->card_background);
   kr_rounded_rect_path (cr, card, CARD_RADIUS);
-  cairo_fill_preserve (cr);
+  kr_paint_fill_preserve (cr);
   if (highlight != NULL && g_str_equal (highlight, kr_item_get_id (KR_ITEM (persona))))
     {
       set_color (cr, &color);
@@ -1786,11 +1786,11 @@ draw_persona_card (Frame        *frame,
       set_color (cr, &frame->theme->card_border);
       cairo_set_line_width (cr, frame->theme->card_border_width);
     }
-  cairo_stroke (cr);
+  kr_paint_stroke (cr);
 
   set_color (cr, &color);
   cairo_rectangle (cr, card->x + CARD_RADIUS, card->y, card->width - 2 * CARD_RADIUS, 5);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
 
   draw_persona_portrait (frame, persona, card->x + 48, card->y + 50, 30, &color);
 
@@ -1918,12 +1918,12 @@ draw_emotion_band (Frame *frame)
 
   set_color (cr, &frame->theme->lane_header);
   cairo_rectangle (cr, 0, band.y, KR_LAYOUT_LANE_HEADER_WIDTH, band.height);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
   set_color (cr, &frame->theme->grid_line);
   for (int level = 1; level <= 5; level++)
     cairo_rectangle (cr, KR_LAYOUT_LANE_HEADER_WIDTH, emotion_y (&band, level), band.width - KR_LAYOUT_LANE_HEADER_WIDTH, 1);
   cairo_rectangle (cr, 0, kr_rect_bottom (&band) - 1, band.width, 1);
-  cairo_fill (cr);
+  kr_paint_fill (cr);
 
   draw_text (frame, _("Emotion"), 15, TEXT_BOLD, &frame->theme->text, 16, band.y + 12,
              KR_LAYOUT_LANE_HEADER_WIDTH - 32, 1, PANGO_ALIGN_LEFT);
@@ -1984,7 +1984,7 @@ draw_emotion_band (Frame *frame)
       set_color (cr, &frame->theme->text_muted);
       cairo_set_line_width (cr, frame->theme->line_width * 1.5);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
+      kr_paint_stroke (cr);
       cairo_restore (cr);
     }
 
@@ -1996,10 +1996,10 @@ draw_emotion_band (Frame *frame)
       cairo_new_path (cr);
       cairo_arc (cr, point->x, point->y, 7, 0, 2 * G_PI);
       set_color (cr, &color);
-      cairo_fill_preserve (cr);
+      kr_paint_fill_preserve (cr);
       set_color (cr, &frame->theme->card_background);
       cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
+      kr_paint_stroke (cr);
 
       if (is_pain_point (emotions, n, i))
         {
@@ -2007,7 +2007,7 @@ draw_emotion_band (Frame *frame)
           cairo_arc (cr, point->x, point->y, 13, 0, 2 * G_PI);
           set_color (cr, &frame->theme->emotion_low);
           cairo_set_line_width (cr, 2.5);
-          cairo_stroke (cr);
+          kr_paint_stroke (cr);
           draw_text (frame, _("Pain point"), 12, TEXT_BOLD, &frame->theme->emotion_low,
                      point->x - 60, point->y + 16, 120, 1, PANGO_ALIGN_CENTER);
         }
@@ -2085,17 +2085,17 @@ draw_sticky_notes (Frame *frame)
 
       set_color (cr, &frame->theme->card_shadow);
       cairo_rectangle (cr, shadow.x, shadow.y, shadow.width, shadow.height);
-      cairo_fill (cr);
+      kr_paint_fill (cr);
       set_color (cr, &sticky_paper);
       cairo_rectangle (cr, sticky.x, sticky.y, sticky.width, sticky.height);
-      cairo_fill (cr);
+      kr_paint_fill (cr);
 
       /* a line to the card it belongs to */
       set_color (cr, &sticky_ink);
       cairo_set_line_width (cr, 1.5);
       cairo_move_to (cr, sticky.x - STICKY_GAP, sticky.y + 14);
       cairo_line_to (cr, sticky.x, sticky.y + 14);
-      cairo_stroke (cr);
+      kr_paint_stroke (cr);
 
       draw_text (frame, text, 12, TEXT_REGULAR, &sticky_ink, sticky.x + 10, sticky.y + 8,
                  sticky.width - 20, (int) ((sticky.height - 16) / 16), PANGO_ALIGN_LEFT);
@@ -2159,12 +2159,12 @@ draw_progress_bar (Frame         *frame,
   draw_text (frame, label, 11, TEXT_BOLD, &frame->theme->text_muted, x, y, width, 1, PANGO_ALIGN_RIGHT);
   set_color (frame->cr, &frame->theme->grid_line);
   kr_rounded_rect_path (frame->cr, &track, 3);
-  cairo_fill (frame->cr);
+  kr_paint_fill (frame->cr);
   if (filled.width > 0)
     {
       set_color (frame->cr, color);
       kr_rounded_rect_path (frame->cr, &filled, 3);
-      cairo_fill (frame->cr);
+      kr_paint_fill (frame->cr);
     }
 }
 
@@ -2234,10 +2234,9 @@ draw_progress (Frame *frame)
 static double
 device_scale (cairo_t *cr)
 {
-  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
   double dx = 1, dy = 0;
 
-  if (type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_SVG || type == CAIRO_SURFACE_TYPE_PS)
+  if (kr_paint_is_vector (cr))
     return G_MAXDOUBLE;
 
   cairo_user_to_device_distance (cr, &dx, &dy);
