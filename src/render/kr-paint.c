@@ -128,6 +128,36 @@ kr_paint_pop_group_with_alpha (cairo_t *cr,
   cairo_paint_with_alpha (cr, alpha);
 }
 
+/* Starts drawing what @key names at @x, @y. Returns %TRUE when the caller is to draw it
+ * now, as usual, and then call kr_paint_end_stamp(): always on cairo surfaces, once per
+ * @key on an SVG writer's context, which refers to that drawing wherever it is used. */
+gboolean
+kr_paint_begin_stamp (cairo_t    *cr,
+                      const char *key,
+                      double      x,
+                      double      y)
+{
+  KrSvgWriter *svg = kr_svg_writer_from_context (cr);
+
+  return svg == NULL || kr_svg_writer_begin_stamp (svg, cr, key, x, y);
+}
+
+void
+kr_paint_end_stamp (cairo_t *cr)
+{
+  KrSvgWriter *svg = kr_svg_writer_from_context (cr);
+
+  if (svg != NULL)
+    kr_svg_writer_end_stamp (svg, cr);
+}
+
+/* Whether kr_paint_begin_stamp() draws each stamp only once on @cr. */
+gboolean
+kr_paint_has_stamps (cairo_t *cr)
+{
+  return kr_svg_writer_from_context (cr) != NULL;
+}
+
 /* Whether @cr draws into a document of shapes (PDF, SVG, PostScript) rather than pixels. */
 gboolean
 kr_paint_is_vector (cairo_t *cr)

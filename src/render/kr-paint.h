@@ -20,6 +20,12 @@ void     kr_paint_pop_clip             (cairo_t     *cr);
 void     kr_paint_push_group           (cairo_t     *cr);
 void     kr_paint_pop_group_with_alpha (cairo_t     *cr,
                                         double       alpha);
+gboolean kr_paint_begin_stamp          (cairo_t     *cr,
+                                        const char  *key,
+                                        double       x,
+                                        double       y);
+void     kr_paint_end_stamp            (cairo_t     *cr);
+gboolean kr_paint_has_stamps           (cairo_t     *cr);
 gboolean kr_paint_is_vector            (cairo_t     *cr);
 
 G_END_DECLS

@@ -125,6 +125,7 @@ typedef struct
   KrRenderFlags layer;  /* KR_RENDER_STATIC_LAYER, KR_RENDER_MOVING_LAYER or neither */
   GHashTable *stamps;   /* on vector surfaces: the renderer's, see draw_stamped () */
   gboolean raster_stamps;   /* on raster surfaces, neither rotated nor stretched */
+  gboolean painted_stamps;  /* kr_paint_begin_stamp() draws each once */
 } Frame;
 
 /* Below this many device pixels, text can not be read and is not drawn. */
@@ -455,7 +456,8 @@ paint_raster_stamp (Frame         *frame,
 /* Draws what @draw draws at @x, @y. In PDF documents the decorations every card repeats
  * (its frame, channel icon, face, persona dots, labels) are recorded once per key and
  * painted from the recording: the PDF holds each once as a form XObject and refers to it,
- * instead of repeating its curves, whose numbers cost cairo most of an export's time. */
+ * instead of repeating its curves, whose numbers cost cairo most of an export's time. SVG
+ * documents hold each once too (kr_paint_begin_stamp()). */
 static void
 draw_stamped (Frame         *frame,
               const char    *key,
@@ -470,8 +472,13 @@ draw_stamped (Frame         *frame,
 
   if (frame->stamps == NULL)
     {
-      if (!frame->raster_stamps || !paint_raster_stamp (frame, key, width, height, x, y, draw, data))
-        draw (frame, x, y, data);
+      if (frame->raster_stamps && paint_raster_stamp (frame, key, width, height, x, y, draw, data))
+        return;
+      if (kr_paint_begin_stamp (frame->cr, key, x, y))
+        {
+          draw (frame, x, y, data);
+          kr_paint_end_stamp (frame->cr);
+        }
       return;
     }
 
@@ -637,7 +644,7 @@ draw_label (Frame       *frame,
 {
   g_autofree char *key = NULL;
 
-  if (frame->stamps == NULL && !frame->raster_stamps)
+  if (frame->stamps == NULL && !frame->raster_stamps && !frame->painted_stamps)
     {
       draw_label_at (frame, x, y, label);
       return;
@@ -2265,6 +2272,7 @@ frame_init (Frame      *frame,
    * one document (the page with them, in an export), so only PDF documents get stamps */
   if (frame->scale == G_MAXDOUBLE && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF)
     frame->stamps = self->stamps;
+  frame->painted_stamps = cr != NULL && kr_paint_has_stamps (cr);
   if (cr != NULL && frame->scale != G_MAXDOUBLE)
     {
       cairo_matrix_t matrix;

@@ -28,9 +28,11 @@ struct _KrSvgWriter
   double width;
   double height;
 
-  GString *defs;
+  GString *defs;           /* glyphs, clip paths, pictures */
+  GString *stamps;         /* drawings used many times, see kr_svg_writer_begin_stamp() */
   GString *body;
-  GArray *groups;          /* gsize: where each open translucent group starts in body */
+  GString *out;            /* body, or stamps while one is drawn */
+  GArray *groups;          /* gsize: where each open translucent group starts in out */
 
   cairo_t *cr;
   cairo_t *glyph_cr;       /* where glyph outlines are taken from */
@@ -38,8 +40,15 @@ struct _KrSvgWriter
 
   GHashTable *fonts;       /* cairo_scaled_font_t → GHashTable of glyph + 1 → id (0: nothing to draw) */
   GHashTable *images;      /* cairo_surface_t → id */
+  GHashTable *stamp_ids;   /* key → id, for stamps drawn with stamp_matrix */
+  cairo_matrix_t stamp_matrix;
   guint n_glyphs;
   guint n_clips;
+  guint n_stamps;
+
+  guint drawn_stamp;       /* the stamp being drawn, and where it is used first */
+  double drawn_stamp_x;
+  double drawn_stamp_y;
 };
 
 static const cairo_user_data_key_t writer_key;
@@ -293,11 +302,14 @@ kr_svg_writer_new (double width,
   self->width = width;
   self->height = height;
   self->defs = g_string_sized_new (64 * 1024);
+  self->stamps = g_string_sized_new (64 * 1024);
   self->body = g_string_sized_new (1024 * 1024);
+  self->out = self->body;
   self->groups = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->fonts = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) cairo_scaled_font_destroy,
                                        (GDestroyNotify) g_hash_table_unref);
   self->images = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) cairo_surface_destroy, NULL);
+  self->stamp_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* the context only keeps state: nothing is ever drawn on its surface */
   self->cr = cairo_create (state_only);
@@ -320,9 +332,12 @@ kr_svg_writer_free (KrSvgWriter *self)
   g_clear_pointer (&self->glyph_cr, cairo_destroy);
   g_clear_pointer (&self->fonts, g_hash_table_unref);
   g_clear_pointer (&self->images, g_hash_table_unref);
+  g_clear_pointer (&self->stamp_ids, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_array_unref);
   if (self->defs != NULL)
     g_string_free (self->defs, TRUE);
+  if (self->stamps != NULL)
+    g_string_free (self->stamps, TRUE);
   if (self->body != NULL)
     g_string_free (self->body, TRUE);
   g_free (self);
@@ -364,8 +379,9 @@ kr_svg_writer_finish (KrSvgWriter *self)
 
   if (cairo_status (self->cr) != CAIRO_STATUS_SUCCESS)
     return NULL;
+  g_return_val_if_fail (self->out == self->body, NULL);
 
-  document = g_string_sized_new (self->defs->len + self->body->len + 512);
+  document = g_string_sized_new (self->defs->len + self->stamps->len + self->body->len + 512);
   g_string_append (document, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                              "<svg xmlns=\"http://www.w3.org/2000/svg\" "
                              "xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\"");
@@ -379,6 +395,7 @@ kr_svg_writer_finish (KrSvgWriter *self)
   append_number (document, self->height, PATH_DECIMALS);
   g_string_append (document, "\">\n<defs>\n");
   g_string_append_len (document, self->defs->str, self->defs->len);
+  g_string_append_len (document, self->stamps->str, self->stamps->len);
   while (self->groups->len > 0)
     kr_svg_writer_pop_group (self, 1);
   /* cairo's miter limit, not SVG's 4 */
@@ -395,7 +412,7 @@ void
 kr_svg_writer_fill (KrSvgWriter *self,
                     cairo_t     *cr)
 {
-  GString *out = self->body;
+  GString *out = self->out;
   gsize start = out->len;
 
   g_string_append (out, "<path");
@@ -452,7 +469,7 @@ void
 kr_svg_writer_stroke (KrSvgWriter *self,
                       cairo_t     *cr)
 {
-  GString *out = self->body;
+  GString *out = self->out;
   gsize start = out->len;
 
   g_string_append (out, "<path");
@@ -533,9 +550,9 @@ kr_svg_writer_paint (KrSvgWriter *self,
   cairo_matrix_invert (&to_user);
   cairo_get_matrix (cr, &to_device);
   cairo_matrix_multiply (&to_device, &to_user, &to_device);
-  g_string_append_printf (self->body, "<use xlink:href=\"#i%u\"", id);
-  append_matrix (self->body, &to_device);
-  g_string_append (self->body, "/>\n");
+  g_string_append_printf (self->out, "<use xlink:href=\"#i%u\"", id);
+  append_matrix (self->out, &to_device);
+  g_string_append (self->out, "/>\n");
 }
 
 /* Clips what is drawn until kr_svg_writer_pop_group() to the context's path. */
@@ -552,14 +569,14 @@ kr_svg_writer_push_clip (KrSvgWriter *self,
     g_string_append (self->defs, " clip-rule=\"evenodd\"");
   g_string_append (self->defs, "/></clipPath>\n");
 
-  g_string_append_printf (self->body, "<g clip-path=\"url(#c%u)\">\n", id);
+  g_string_append_printf (self->out, "<g clip-path=\"url(#c%u)\">\n", id);
 }
 
 /* Starts a group whose opacity kr_svg_writer_pop_group() gives. */
 void
 kr_svg_writer_push_group (KrSvgWriter *self)
 {
-  gsize start = self->body->len;
+  gsize start = self->out->len;
 
   g_array_append_val (self->groups, start);
 }
@@ -575,7 +592,7 @@ kr_svg_writer_pop_group (KrSvgWriter *self,
 
   if (opacity < 0)
     {
-      g_string_append (self->body, "</g>\n");
+      g_string_append (self->out, "</g>\n");
       return;
     }
 
@@ -587,8 +604,8 @@ kr_svg_writer_pop_group (KrSvgWriter *self,
   start_tag = g_string_new ("<g opacity=\"");
   append_number (start_tag, CLAMP (opacity, 0, 1), 3);
   g_string_append (start_tag, "\">\n");
-  g_string_insert_len (self->body, start, start_tag->str, start_tag->len);
-  g_string_append (self->body, "</g>\n");
+  g_string_insert_len (self->out, start, start_tag->str, start_tag->len);
+  g_string_append (self->out, "</g>\n");
 }
 
 /* Text */
@@ -654,14 +671,14 @@ write_glyphs (PangoFont        *font,
         id = glyph_id (self, scaled_font, info->glyph);
       if (id != 0)
         {
-          g_string_append (self->body, "<use xlink:href=\"#g");
-          append_uint (self->body, id);
-          g_string_append_c (self->body, '"');
-          append_attribute_number (self->body, "x", (double) (x + advance + info->geometry.x_offset) / PANGO_SCALE,
+          g_string_append (self->out, "<use xlink:href=\"#g");
+          append_uint (self->out, id);
+          g_string_append_c (self->out, '"');
+          append_attribute_number (self->out, "x", (double) (x + advance + info->geometry.x_offset) / PANGO_SCALE,
                                    PATH_DECIMALS);
-          append_attribute_number (self->body, "y", (double) (y + info->geometry.y_offset) / PANGO_SCALE,
+          append_attribute_number (self->out, "y", (double) (y + info->geometry.y_offset) / PANGO_SCALE,
                                    PATH_DECIMALS);
-          g_string_append (self->body, "/>\n");
+          g_string_append (self->out, "/>\n");
         }
       advance += info->geometry.width;
     }
@@ -673,7 +690,7 @@ kr_svg_writer_show_layout (KrSvgWriter *self,
                            cairo_t     *cr,
                            PangoLayout *layout)
 {
-  GString *out = self->body;
+  GString *out = self->out;
   gsize start = out->len, content;
   cairo_matrix_t matrix;
   double x = 0, y = 0;
@@ -707,4 +724,96 @@ kr_svg_writer_show_layout (KrSvgWriter *self,
     g_string_truncate (out, start);
   else
     g_string_append (out, "</g>\n");
+}
+
+/* Stamps */
+
+static void
+append_stamp_use (KrSvgWriter *self,
+                  guint        id,
+                  double       x,
+                  double       y)
+{
+  g_string_append (self->out, "<use xlink:href=\"#s");
+  append_uint (self->out, id);
+  g_string_append_c (self->out, '"');
+  append_attribute_number (self->out, "x", x, PATH_DECIMALS);
+  append_attribute_number (self->out, "y", y, PATH_DECIMALS);
+  g_string_append (self->out, "/>\n");
+}
+
+static gboolean
+same_linear_part (const cairo_matrix_t *a,
+                  const cairo_matrix_t *b)
+{
+  return a->xx == b->xx && a->yx == b->yx && a->xy == b->xy && a->yy == b->yy;
+}
+
+/**
+ * kr_svg_writer_begin_stamp:
+ * @key: names what is drawn, the same for the same drawing
+ * @x, @y: where it is drawn, in user space
+ *
+ * Uses the drawing known as @key at @x, @y. Returns %TRUE when it is new: then the caller
+ * draws it as usual, at @x, @y, and calls kr_svg_writer_end_stamp(); the document holds
+ * it once and refers to it wherever it is used.
+ */
+gboolean
+kr_svg_writer_begin_stamp (KrSvgWriter *self,
+                           cairo_t     *cr,
+                           const char  *key,
+                           double       x,
+                           double       y)
+{
+  cairo_matrix_t matrix;
+  double device_x = x, device_y = y;
+  guint id;
+
+  g_return_val_if_fail (self->out == self->body, TRUE);
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_user_to_device (cr, &device_x, &device_y);
+  if (!same_linear_part (&matrix, &self->stamp_matrix))
+    {
+      /* drawn at another scale, the stamps so far do not fit */
+      g_hash_table_remove_all (self->stamp_ids);
+      self->stamp_matrix = matrix;
+    }
+
+  id = GPOINTER_TO_UINT (g_hash_table_lookup (self->stamp_ids, key));
+  if (id != 0)
+    {
+      append_stamp_use (self, id, device_x, device_y);
+      return FALSE;
+    }
+
+  id = ++self->n_stamps;
+  g_hash_table_insert (self->stamp_ids, g_strdup (key), GUINT_TO_POINTER (id));
+  self->drawn_stamp = id;
+  self->drawn_stamp_x = device_x;
+  self->drawn_stamp_y = device_y;
+
+  self->out = self->stamps;
+  g_string_append (self->out, "<g id=\"s");
+  append_uint (self->out, id);
+  g_string_append (self->out, "\">\n");
+
+  /* drawn at @x, @y, the stamp starts at the origin of the document */
+  cairo_save (cr);
+  matrix.x0 = matrix.y0 = 0;
+  cairo_set_matrix (cr, &matrix);
+  cairo_translate (cr, -x, -y);
+  return TRUE;
+}
+
+void
+kr_svg_writer_end_stamp (KrSvgWriter *self,
+                         cairo_t     *cr)
+{
+  g_return_if_fail (self->out == self->stamps);
+
+  cairo_restore (cr);
+  g_string_append (self->out, "</g>\n");
+  self->out = self->body;
+  append_stamp_use (self, self->drawn_stamp, self->drawn_stamp_x, self->drawn_stamp_y);
 }

@@ -29,6 +29,13 @@ void         kr_svg_writer_show_layout   (KrSvgWriter  *self,
                                           PangoLayout  *layout);
 void         kr_svg_writer_push_clip     (KrSvgWriter  *self,
                                           cairo_t      *cr);
+gboolean     kr_svg_writer_begin_stamp   (KrSvgWriter  *self,
+                                          cairo_t      *cr,
+                                          const char   *key,
+                                          double        x,
+                                          double        y);
+void         kr_svg_writer_end_stamp     (KrSvgWriter  *self,
+                                          cairo_t      *cr);
 void         kr_svg_writer_push_group    (KrSvgWriter  *self);
 void         kr_svg_writer_pop_group     (KrSvgWriter  *self,
                                           double        opacity);
