@@ -485,7 +485,6 @@ draw_stamped (Frame         *frame,
   stamp = g_hash_table_lookup (frame->stamps, key);
   if (stamp == NULL)
     {
-      /* from the origin: cairo 1.16's SVG surface misplaces recordings that start elsewhere */
       cairo_rectangle_t extents = { 0, 0, width + 2 * STAMP_BLEED, height + 2 * STAMP_BLEED };
 
       stamp = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
@@ -2268,8 +2267,7 @@ frame_init (Frame      *frame,
   *frame = (Frame) { self, self->theme, cr, map, kr_scene_get_layout (self->scene), *viewport,
                      cr ? device_scale (cr) : 1, self->scene,
                      { self->preview_moved, self->preview_dx, self->preview_dy } };
-  /* cairo 1.16's SVG surface loses memory once two different recordings are painted into
-   * one document (the page with them, in an export), so only PDF documents get stamps */
+  /* recorded stamps for PDF documents; SVG documents are an SVG writer's, with stamps of its own */
   if (frame->scale == G_MAXDOUBLE && cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PDF)
     frame->stamps = self->stamps;
   frame->painted_stamps = cr != NULL && kr_paint_has_stamps (cr);
