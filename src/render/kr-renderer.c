@@ -977,7 +977,9 @@ draw_card_footer (Frame        *frame,
   if (kr_touchpoint_get_points (touchpoint) > 0)
     {
       /* TRANSLATORS: progress points of a touchpoint, shown on its card */
-      g_autofree char *points = g_strdup_printf (_("%d pts"), kr_touchpoint_get_points (touchpoint));
+      int n_points = kr_touchpoint_get_points (touchpoint);
+      g_autofree char *points = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pt", "%d pts", n_points),
+                                                 n_points);
 
       right -= 6;
       draw_label (frame, &(Label) { points, 11, TEXT_BOLD, &frame->theme->text_muted, 60, PANGO_ALIGN_RIGHT },
@@ -2157,8 +2159,9 @@ draw_progress_bar (Frame         *frame,
 {
   double fraction = progress->points > 0 ? (double) progress->done / progress->points : 0;
   /* TRANSLATORS: progress of a phase: points done / all points · percentage */
-  g_autofree char *label = g_strdup_printf (_("%d / %d pts · %.0f %%"), progress->done, progress->points,
-                                            fraction * 100);
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d / %d pt · %.0f %%",
+                                                         "%d / %d pts · %.0f %%", progress->points),
+                                            progress->done, progress->points, fraction * 100);
   KrRect track = { x, y + 18, width, 6 };
   KrRect filled = { x, y + 18, width * fraction, 6 };
 
