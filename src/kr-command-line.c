@@ -15,6 +15,7 @@
 #include "kr-command-line.h"
 #include "kr-export.h"
 #include "kr-map-loader.h"
+#include "kr-renderer.h"
 
 #define MAX_SIZE 1000000
 
@@ -624,8 +625,12 @@ kr_command_line_export (KrCommandLine      *self,
       return 1;
     }
 
+  kr_renderer_preload_fonts (options.theme);
   if (!prepare_jobs (jobs, &options))
-    return 1;
+    {
+      kr_renderer_wait_for_fonts ();
+      return 1;
+    }
 
   for (guint i = 0; i < jobs->len; i++)
     {
@@ -639,5 +644,6 @@ kr_command_line_export (KrCommandLine      *self,
         }
     }
 
+  kr_renderer_wait_for_fonts ();
   return status;
 }

@@ -126,6 +126,7 @@ typedef struct
   GHashTable *stamps;   /* on vector surfaces: the renderer's, see draw_stamped () */
   gboolean raster_stamps;   /* on raster surfaces, neither rotated nor stretched */
   gboolean painted_stamps;  /* kr_paint_begin_stamp() draws each once */
+  struct _TitleWorker *titles;  /* see start_title_worker () */
 } Frame;
 
 /* Below this many device pixels, text can not be read and is not drawn. */
@@ -513,9 +514,9 @@ typedef enum {
 } TextWeight;
 
 static PangoContext *
-create_pango_context (void)
+create_pango_context (PangoFontMap *font_map)
 {
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *options = cairo_font_options_create ();
 
   /* Unhinted metrics: text wraps the same at every zoom and in every export, so one layout
@@ -526,6 +527,154 @@ create_pango_context (void)
   cairo_font_options_destroy (options);
 
   return context;
+}
+
+static PangoFontDescription *
+create_font_description (const KrTheme *theme,
+                         double         size,
+                         TextWeight     weight)
+{
+  PangoFontDescription *font = pango_font_description_from_string (theme->font_family);
+
+  pango_font_description_set_absolute_size (font, size * theme->font_scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight == TEXT_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  return font;
+}
+
+/* Fonts loaded ahead, see kr_renderer_preload_fonts() */
+static GMutex preload_lock;
+static GThread *preload_thread;
+static PangoFontMap *preloaded_fonts;
+
+/* Finding fonts (fontconfig sorts every font for each size) and reading their glyphs takes
+ * a command-line export about 20 ms before it draws its first word: done here, on another
+ * core, while the map is loaded and its arrows are routed. */
+static gpointer
+preload_fonts (gpointer data)
+{
+  static const struct { double size; TextWeight weight; } styles[] = {
+    { 11, TEXT_REGULAR }, { 11, TEXT_BOLD }, { 12, TEXT_REGULAR }, { 12, TEXT_BOLD }, { 13, TEXT_BOLD },
+    { 14, TEXT_BOLD }, { 15, TEXT_BOLD }, { 16, TEXT_BOLD }, { 18, TEXT_BOLD },
+  };
+  const KrTheme *theme = data;
+  PangoFontMap *fonts = pango_cairo_font_map_new ();
+  PangoContext *context = create_pango_context (fonts);
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+
+  pango_layout_set_text (layout, "The quick brown fox jumps over the lazy dog: 0123456789, THE QUICK BROWN FOX "
+                                 "JUMPS OVER THE LAZY DOG! ÄÖÜäöüß –“”„…✎", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      g_autoptr(PangoFontDescription) font = create_font_description (theme, styles[i].size, styles[i].weight);
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_get_pixel_size (layout, NULL, NULL);
+    }
+
+  g_object_unref (context);
+  return fonts;
+}
+
+/**
+ * kr_renderer_preload_fonts:
+ *
+ * Starts loading the fonts of @theme on another thread; the first renderer to lay out text
+ * waits for them and every renderer uses them from then on. For a process that draws on one
+ * thread only and not for GTK's text, such as the command line's export.
+ */
+void
+kr_renderer_preload_fonts (KrThemeId theme)
+{
+  g_mutex_lock (&preload_lock);
+  if (preload_thread == NULL && preloaded_fonts == NULL)
+    preload_thread = g_thread_new ("kringel-fonts", preload_fonts, (gpointer) kr_theme_get (theme));
+  g_mutex_unlock (&preload_lock);
+}
+
+/**
+ * kr_renderer_wait_for_fonts:
+ *
+ * Waits until the fonts kr_renderer_preload_fonts() loads are there, if it was called.
+ */
+void
+kr_renderer_wait_for_fonts (void)
+{
+  g_mutex_lock (&preload_lock);
+  if (preload_thread != NULL)
+    preloaded_fonts = g_thread_join (g_steal_pointer (&preload_thread));
+  g_mutex_unlock (&preload_lock);
+}
+
+static PangoFontMap *
+get_font_map (void)
+{
+  kr_renderer_wait_for_fonts ();
+  return preloaded_fonts != NULL ? preloaded_fonts : pango_cairo_font_map_get_default ();
+}
+
+static char *
+text_cache_key (const char     *text,
+                double          size,
+                TextWeight      weight,
+                double          width,
+                int             max_lines,
+                PangoAlignment  alignment)
+{
+  return g_strdup_printf ("%d %d %d %d %d %s", (int) lround (size * PANGO_SCALE), weight, (int) (width * PANGO_SCALE),
+                          max_lines, alignment, text);
+}
+
+static PangoLayout *
+create_text_layout (PangoContext   *context,
+                    const KrTheme  *theme,
+                    const char     *text,
+                    double          size,
+                    TextWeight      weight,
+                    double          width,
+                    int             max_lines,
+                    PangoAlignment  alignment)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) font = create_font_description (theme, size, weight);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, max_lines > 0 ? -max_lines : -1);
+  pango_layout_set_alignment (layout, alignment);
+  return layout;
+}
+
+/* Keeps @layout under @key, both taken, as the most recently used. */
+static void
+cache_text_layout (KrRenderer  *self,
+                   char        *key,
+                   PangoLayout *layout)
+{
+  CachedText *cached;
+
+  if (g_hash_table_contains (self->texts, key))
+    {
+      g_free (key);
+      g_object_unref (layout);
+      return;
+    }
+
+  cached = g_new0 (CachedText, 1);
+  cached->key = key;
+  cached->layout = layout;
+  cached->link.data = cached;
+  g_hash_table_replace (self->texts, cached->key, cached);
+  g_queue_push_head_link (&self->text_order, &cached->link);
+
+  if (self->text_order.length > TEXT_CACHE_SIZE)
+    {
+      GList *oldest = g_queue_pop_tail_link (&self->text_order);
+
+      g_hash_table_remove (self->texts, ((CachedText *) oldest->data)->key);
+    }
 }
 
 /* The layout of @text with these properties, made once and kept while it is used (the
@@ -540,10 +689,9 @@ get_text_layout (Frame          *frame,
                  PangoAlignment  alignment)
 {
   KrRenderer *self = frame->renderer;
-  g_autofree char *key = g_strdup_printf ("%g %d %d %d %d %s", size, weight, (int) (width * PANGO_SCALE),
-                                          max_lines, alignment, text);
+  g_autofree char *key = text_cache_key (text, size, weight, width, max_lines, alignment);
   CachedText *cached = g_hash_table_lookup (self->texts, key);
-  g_autoptr(PangoFontDescription) font = NULL;
+  PangoLayout *layout;
 
   if (cached != NULL)
     {
@@ -553,35 +701,11 @@ get_text_layout (Frame          *frame,
     }
 
   if (self->pango == NULL)
-    self->pango = create_pango_context ();
+    self->pango = create_pango_context (get_font_map ());
 
-  cached = g_new0 (CachedText, 1);
-  cached->key = g_steal_pointer (&key);
-  cached->layout = pango_layout_new (self->pango);
-  cached->link.data = cached;
-
-  font = pango_font_description_from_string (frame->theme->font_family);
-  pango_font_description_set_absolute_size (font, size * frame->theme->font_scale * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight == TEXT_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (cached->layout, font);
-  pango_layout_set_text (cached->layout, text, -1);
-  pango_layout_set_width (cached->layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (cached->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (cached->layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (cached->layout, max_lines > 0 ? -max_lines : -1);
-  pango_layout_set_alignment (cached->layout, alignment);
-
-  g_hash_table_insert (self->texts, cached->key, cached);
-  g_queue_push_head_link (&self->text_order, &cached->link);
-
-  if (self->text_order.length > TEXT_CACHE_SIZE)
-    {
-      GList *oldest = g_queue_pop_tail_link (&self->text_order);
-
-      g_hash_table_remove (self->texts, ((CachedText *) oldest->data)->key);
-    }
-
-  return cached->layout;
+  layout = create_text_layout (self->pango, frame->theme, text, size, weight, width, max_lines, alignment);
+  cache_text_layout (self, g_steal_pointer (&key), layout);
+  return layout;
 }
 
 /* Lays out @text in at most @width and @max_lines lines, ellipsized; returns its height. */
@@ -1065,6 +1189,24 @@ draw_channel_icon (Frame         *frame,
   kr_channel_icon_draw (frame->cr, *(const KrChannel *) kind, x, y, 14);
 }
 
+#define TITLE_SIZE 14
+
+static double
+card_title_width (const KrRect *card)
+{
+  return card->width - ACCENT_WIDTH - 2 * CARD_PADDING;
+}
+
+/* As many title lines as fit above the footer (fewer with the projector's large type). */
+static int
+card_title_lines (Frame        *frame,
+                  const KrRect *card)
+{
+  int lines = (int) ((card->height - 2 * CARD_PADDING - 18 - 20) / (TITLE_SIZE * frame->theme->font_scale * 1.2));
+
+  return CLAMP (lines, 1, 2);
+}
+
 static void
 draw_card (Frame        *frame,
            KrTouchpoint *touchpoint,
@@ -1073,7 +1215,7 @@ draw_card (Frame        *frame,
   KrPhase *phase = kr_map_lookup_phase (frame->map, kr_touchpoint_get_phase_id (touchpoint));
   KrColor accent = phase ? phase_color (phase) : frame->theme->connection;
   double inner_x = card->x + ACCENT_WIDTH + CARD_PADDING;
-  double inner_width = card->width - ACCENT_WIDTH - 2 * CARD_PADDING;
+  double inner_width = card_title_width (card);
   const char *channel = kr_touchpoint_get_channel (touchpoint);
   KrChannel kind = kr_channel_from_string (channel);
   int emotion = kr_touchpoint_get_emotion (touchpoint);
@@ -1103,11 +1245,9 @@ draw_card (Frame        *frame,
   draw_stamped (frame, key, FACE_SIZE, FACE_SIZE, kr_rect_right (card) - CARD_PADDING - FACE_SIZE,
                 card->y + CARD_PADDING - 4, draw_card_face, &emotion);
 
-  /* as many title lines as fit above the footer (fewer with the projector's large type) */
-  title_lines = (int) ((kr_rect_bottom (card) - CARD_PADDING - 18 - (card->y + CARD_PADDING + 20)) /
-                       (14 * frame->theme->font_scale * 1.2));
-  draw_text (frame, kr_touchpoint_get_title (touchpoint), 14, TEXT_BOLD, &frame->theme->text,
-             inner_x, card->y + CARD_PADDING + 20, inner_width, CLAMP (title_lines, 1, 2), PANGO_ALIGN_LEFT);
+  title_lines = card_title_lines (frame, card);
+  draw_text (frame, kr_touchpoint_get_title (touchpoint), TITLE_SIZE, TEXT_BOLD, &frame->theme->text,
+             inner_x, card->y + CARD_PADDING + 20, inner_width, title_lines, PANGO_ALIGN_LEFT);
 
   draw_card_footer (frame, touchpoint, card);
 }
@@ -1324,18 +1464,20 @@ draw_one_card (Frame        *frame,
   cairo_restore (frame->cr);
 }
 
-/* The visible cards, bottom to top; cards being dragged last, above the others. */
+/* The visible cards, bottom to top, and their rectangles; cards being dragged last, above
+ * the others. */
 static void
-draw_cards (Frame *frame)
+collect_cards (Frame      *frame,
+               GPtrArray **drawn_out,
+               GArray    **rects_out)
 {
   KrSpatialIndex *index = kr_scene_get_cards (frame->scene);
   KrRect reach = kr_rect_inflate (&frame->viewport, 4);
   g_autoptr(GPtrArray) visible = frame->layer == KR_RENDER_MOVING_LAYER ? g_ptr_array_new ()
                                                                        : kr_spatial_index_query (index, &reach);
   GHashTable *moved = frame->move.moved;
-  g_autoptr(GPtrArray) drawn = g_ptr_array_sized_new (visible->len);
-  g_autoptr(GArray) rects = g_array_sized_new (FALSE, FALSE, sizeof (KrRect), visible->len);
-  gboolean use_pictures;
+  GPtrArray *drawn = g_ptr_array_sized_new (visible->len);
+  GArray *rects = g_array_sized_new (FALSE, FALSE, sizeof (KrRect), visible->len);
 
   for (guint i = 0; i < visible->len; i++)
     if (moved == NULL || !g_hash_table_contains (moved, visible->pdata[i]))
@@ -1366,6 +1508,135 @@ draw_cards (Frame *frame)
         g_ptr_array_remove_index (drawn, i--);
     }
 
+  *drawn_out = drawn;
+  *rects_out = rects;
+}
+
+/* Card titles laid out on another core */
+
+typedef struct
+{
+  char *text;
+  double width;
+  int max_lines;
+  PangoLayout *layout;
+} Title;
+
+typedef struct _TitleWorker
+{
+  const KrTheme *theme;
+  GArray *titles;            /* Title */
+  gpointer first;            /* the touchpoint of the first title */
+  GThread *thread;
+} TitleWorker;
+
+/* Below this many cards a document's titles are laid out where they are drawn. */
+#define TITLE_WORKER_MIN_CARDS 64
+
+/* Of the cards' titles, the share from the end that the worker takes: the drawing thread
+ * lays out the others itself while the worker is busy. */
+#define TITLE_WORKER_SHARE 0.6
+
+static void
+title_clear (gpointer data)
+{
+  Title *title = data;
+
+  g_free (title->text);
+  g_clear_object (&title->layout);
+}
+
+static gpointer
+lay_out_titles (gpointer data)
+{
+  TitleWorker *worker = data;
+  /* a font map of its own: Pango's objects are not to be shared between threads */
+  PangoFontMap *fonts = pango_cairo_font_map_new ();
+  PangoContext *context = create_pango_context (fonts);
+
+  for (guint i = 0; i < worker->titles->len; i++)
+    {
+      Title *title = &g_array_index (worker->titles, Title, i);
+
+      title->layout = create_text_layout (context, worker->theme, title->text, TITLE_SIZE, TEXT_BOLD,
+                                          title->width, title->max_lines, PANGO_ALIGN_LEFT);
+      pango_layout_get_pixel_size (title->layout, NULL, NULL);
+    }
+
+  g_object_unref (context);
+  g_object_unref (fonts);
+  return worker;
+}
+
+/* Laying out the titles of cards is most of the time a vector document of many cards takes
+ * to draw; another core lays out the titles of the topmost cards while this one draws
+ * everything below them. */
+static void
+start_title_worker (Frame *frame)
+{
+  g_autoptr(GPtrArray) drawn = NULL;
+  g_autoptr(GArray) rects = NULL;
+  TitleWorker *worker;
+  guint first;
+
+  if (frame->scale != G_MAXDOUBLE || g_get_num_processors () < 2)
+    return;
+
+  collect_cards (frame, &drawn, &rects);
+  if (drawn->len < TITLE_WORKER_MIN_CARDS)
+    return;
+
+  first = drawn->len - (guint) MIN (drawn->len * TITLE_WORKER_SHARE, TEXT_CACHE_SIZE / 2);
+  worker = g_new0 (TitleWorker, 1);
+  worker->theme = frame->theme;
+  worker->first = drawn->pdata[first];
+  worker->titles = g_array_sized_new (FALSE, TRUE, sizeof (Title), drawn->len - first);
+  g_array_set_clear_func (worker->titles, title_clear);
+
+  for (guint i = first; i < drawn->len; i++)
+    {
+      const KrRect *card = &g_array_index (rects, KrRect, i);
+      Title title = { g_strdup (kr_touchpoint_get_title (drawn->pdata[i])), card_title_width (card),
+                      card_title_lines (frame, card), NULL };
+
+      g_array_append_val (worker->titles, title);
+    }
+
+  worker->thread = g_thread_new ("kringel-titles", lay_out_titles, worker);
+  frame->titles = worker;
+}
+
+/* Waits for the worker and keeps the titles it laid out with the others. */
+static void
+finish_title_worker (Frame *frame)
+{
+  TitleWorker *worker = g_steal_pointer (&frame->titles);
+
+  if (worker == NULL)
+    return;
+
+  g_thread_join (worker->thread);
+  for (guint i = 0; i < worker->titles->len; i++)
+    {
+      Title *title = &g_array_index (worker->titles, Title, i);
+
+      cache_text_layout (frame->renderer,
+                         text_cache_key (title->text, TITLE_SIZE, TEXT_BOLD, title->width, title->max_lines,
+                                         PANGO_ALIGN_LEFT),
+                         g_steal_pointer (&title->layout));
+    }
+  g_array_unref (worker->titles);
+  g_free (worker);
+}
+
+static void
+draw_cards (Frame *frame)
+{
+  g_autoptr(GPtrArray) drawn = NULL;
+  g_autoptr(GArray) rects = NULL;
+  gboolean use_pictures;
+
+  collect_cards (frame, &drawn, &rects);
   if (frame->scale < TINY_SCALE)
     {
       draw_tiny_cards (frame, drawn, rects);
@@ -1374,7 +1645,12 @@ draw_cards (Frame *frame)
 
   use_pictures = can_use_card_pictures (frame);
   for (guint i = 0; i < drawn->len; i++)
-    draw_one_card (frame, drawn->pdata[i], &g_array_index (rects, KrRect, i), use_pictures);
+    {
+      if (frame->titles != NULL && drawn->pdata[i] == frame->titles->first)
+        finish_title_worker (frame);
+      draw_one_card (frame, drawn->pdata[i], &g_array_index (rects, KrRect, i), use_pictures);
+    }
+  finish_title_worker (frame);
 }
 
 /* Connections */
@@ -2363,6 +2639,7 @@ kr_renderer_draw (KrRenderer    *self,
       return;
     }
 
+  start_title_worker (&frame);
   if (!(flags & KR_RENDER_NO_BACKGROUND))
     draw_background (&frame);
 
@@ -2381,6 +2658,7 @@ kr_renderer_draw (KrRenderer    *self,
   if (!(flags & KR_RENDER_NO_NOTES))
     draw_sticky_notes (&frame);
 
+  finish_title_worker (&frame);
   cairo_restore (cr);
   frame_clear (&frame);
 }
