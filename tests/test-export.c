@@ -1319,6 +1319,83 @@ test_vector_many_cards (void)
     }
 }
 
+typedef struct
+{
+  double x_min, y_min, x_max, y_max;
+} WordBox;
+
+/* The boxes of @word in what `pdftotext -bbox` printed. */
+static GArray *
+find_word_boxes (const char *bbox_html,
+                 const char *word)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (WordBox));
+  g_autofree char *closing = g_strdup_printf (">%s</word>", word);
+
+  for (const char *end = strstr (bbox_html, closing); end != NULL; end = strstr (end + 1, closing))
+    {
+      const char *start = g_strrstr_len (bbox_html, end - bbox_html, "<word ");
+      WordBox box;
+
+      g_assert_nonnull (start);
+      g_assert_cmpint (sscanf (start, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                               &box.x_min, &box.y_min, &box.x_max, &box.y_max), ==, 4);
+      g_array_append_val (boxes, box);
+    }
+  return boxes;
+}
+
+/* Forty unhappy cards stacked in one cell push the emotion curve's points close together,
+ * each a pain point: the labels that are drawn never cover each other. */
+static void
+test_pain_point_labels_apart (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"kringel\", \"version\": 1, \"title\": \"Dense\", "
+                                          "\"phases\": [{\"id\": \"p\", \"title\": \"All\", \"width\": 3000}], "
+                                          "\"lanes\": [{\"id\": \"l\", \"title\": \"One\"}], \"touchpoints\": [");
+  g_autoptr(KrMap) map = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GArray) boxes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *html = NULL;
+  KrExportOptions options;
+
+  if (!have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils)");
+      return;
+    }
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (json, "%s{\"id\": \"t%u\", \"phase\": \"p\", \"lane\": \"l\", \"title\": \"Card %u\", "
+                                  "\"emotion\": 1}", i > 0 ? ", " : "", i, i);
+  g_string_append (json, "]}");
+  map = kr_map_load_from_data (json->str, json->len, "dense", NULL, &error);
+  g_assert_no_error (error);
+
+  kr_export_options_init (&options);
+  options.format = KR_EXPORT_PDF;
+  pdf = export_bytes (map, &options);
+  path = write_temporary (pdf, ".pdf");
+  html = run_tool ((const char *[]) { "pdftotext", "-bbox", path, "-", NULL });
+
+  boxes = find_word_boxes (html, "Pain");
+  g_assert_cmpuint (boxes->len, >, 1);
+  g_assert_cmpuint (boxes->len, <, 40);   /* not all have room */
+  for (guint i = 0; i < boxes->len; i++)
+    for (guint j = i + 1; j < boxes->len; j++)
+      {
+        const WordBox *a = &g_array_index (boxes, WordBox, i), *b = &g_array_index (boxes, WordBox, j);
+        /* a label is two words: “Pain point” reaches about twice as far as “Pain” */
+        double a_end = a->x_min + 2.2 * (a->x_max - a->x_min), b_end = b->x_min + 2.2 * (b->x_max - b->x_min);
+
+        g_assert_true (a_end <= b->x_min || b_end <= a->x_min || a->y_max <= b->y_min || b->y_max <= a->y_min);
+      }
+
+  g_unlink (path);
+}
+
 static void
 test_svg_for_librsvg (void)
 {
@@ -1388,6 +1465,7 @@ main (int   argc,
   g_test_add_func ("/export/svg/librsvg", test_svg_for_librsvg);
   g_test_add_func ("/export/svg/draws-like-png", test_svg_draws_like_png);
   g_test_add_func ("/export/vector/many-cards", test_vector_many_cards);
+  g_test_add_func ("/export/pdf/pain-point-labels-apart", test_pain_point_labels_apart);
 
   return g_test_run ();
 }

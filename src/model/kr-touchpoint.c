@@ -45,7 +45,7 @@ static const KrField touchpoint_fields[] = {
   STRING (description),
   STRING (channel),
   { "direct", "direct", NULL, KR_FIELD_BOOLEAN, 0, OFFSET (direct), 0, 1, TRUE },
-  { "emotion", "emotion", NULL, KR_FIELD_INT, 0, OFFSET (emotion), 1, 5, KR_TOUCHPOINT_DEFAULT_EMOTION },
+  { "emotion", "emotion", NULL, KR_FIELD_INT, 0, OFFSET (emotion), 1, KR_TOUCHPOINT_MAX_EMOTION, KR_TOUCHPOINT_DEFAULT_EMOTION },
   { "personas", "persona-ids", NULL, KR_FIELD_STRV, KR_FIELD_REFERENCE, OFFSET (persona_ids),
     .ref_kind = KR_ITEM_PERSONA },
   STRING (owner),

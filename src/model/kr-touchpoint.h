@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 #define KR_TOUCHPOINT_DEFAULT_EMOTION 3
+#define KR_TOUCHPOINT_MAX_EMOTION 5   /* emotions go from 1, very negative, to this */
 
 #define KR_TYPE_TOUCHPOINT (kr_touchpoint_get_type ())
 G_DECLARE_FINAL_TYPE (KrTouchpoint, kr_touchpoint, KR, TOUCHPOINT, KrItem)

@@ -2185,6 +2185,75 @@ is_pain_point (const int *emotions,
          (i + 1 == n || emotions[i] <= emotions[i + 1]);
 }
 
+#define PAIN_LABEL_GAP 8.0
+#define PAIN_RING_RADIUS 13.0
+
+static PangoLayout *
+get_pain_label (Frame *frame)
+{
+  return get_text_layout (frame, _("Pain point"), 12, TEXT_BOLD, 120, 1, PANGO_ALIGN_CENTER);
+}
+
+static void
+draw_pain_label (Frame         *frame,
+                 const KrPoint *point)
+{
+  draw_text (frame, _("Pain point"), 12, TEXT_BOLD, &frame->theme->emotion_low,
+             point->x - 60, point->y + 16, 120, 1, PANGO_ALIGN_CENTER);
+}
+
+/* Whether a point of the row below @i's lies under the label of @i, which reaches @reach
+ * to each side: the points are in order from left to right. */
+static gboolean
+label_covers_row_below (const KrPoint *points,
+                        const int     *emotions,
+                        guint          n,
+                        guint          i,
+                        double         reach)
+{
+  for (guint j = i; j-- > 0 && points[i].x - points[j].x < reach;)
+    if (emotions[j] == emotions[i] - 1)
+      return TRUE;
+  for (guint j = i + 1; j < n && points[j].x - points[i].x < reach; j++)
+    if (emotions[j] == emotions[i] - 1)
+      return TRUE;
+  return FALSE;
+}
+
+/* Which of the pain points up to @last get a label: each where it covers neither the label
+ * before it at its height nor a point of the row below. Decided from the curve's start, so
+ * that the same labels show whichever part of the curve is drawn. */
+static gboolean *
+label_pain_points (Frame         *frame,
+                   const KrPoint *points,
+                   const int     *emotions,
+                   guint          n,
+                   guint          last)
+{
+  gboolean *labelled = g_new0 (gboolean, n);
+  double label_end[KR_TOUCHPOINT_MAX_EMOTION + 1];
+  PangoRectangle extents;
+  double half_width;
+
+  pango_layout_get_pixel_extents (get_pain_label (frame), NULL, &extents);
+  half_width = extents.width / 2.0;
+  for (guint level = 0; level <= KR_TOUCHPOINT_MAX_EMOTION; level++)
+    label_end[level] = -G_MAXDOUBLE;
+
+  for (guint i = 0; i <= last; i++)
+    {
+      int level = CLAMP (emotions[i], 0, KR_TOUCHPOINT_MAX_EMOTION);
+
+      if (is_pain_point (emotions, n, i) && points[i].x - half_width >= label_end[level] &&
+          !label_covers_row_below (points, emotions, n, i, half_width + PAIN_RING_RADIUS))
+        {
+          labelled[i] = TRUE;
+          label_end[level] = points[i].x + half_width + PAIN_LABEL_GAP;
+        }
+    }
+  return labelled;
+}
+
 static void
 draw_emotion_band (Frame *frame)
 {
@@ -2192,6 +2261,7 @@ draw_emotion_band (Frame *frame)
   GPtrArray *order;
   g_autoptr(GArray) points = NULL;
   g_autofree int *emotions = NULL;
+  g_autofree gboolean *labelled = NULL;
   cairo_t *cr = frame->cr;
   guint n = 0, first = 0, last;
   /* dots of less than a pixel and a half are not seen */
@@ -2204,7 +2274,7 @@ draw_emotion_band (Frame *frame)
   cairo_rectangle (cr, 0, band.y, KR_LAYOUT_LANE_HEADER_WIDTH, band.height);
   kr_paint_fill (cr);
   set_color (cr, &frame->theme->grid_line);
-  for (int level = 1; level <= 5; level++)
+  for (int level = 1; level <= KR_TOUCHPOINT_MAX_EMOTION; level++)
     cairo_rectangle (cr, KR_LAYOUT_LANE_HEADER_WIDTH, emotion_y (&band, level), band.width - KR_LAYOUT_LANE_HEADER_WIDTH, 1);
   cairo_rectangle (cr, 0, kr_rect_bottom (&band) - 1, band.width, 1);
   kr_paint_fill (cr);
@@ -2272,6 +2342,7 @@ draw_emotion_band (Frame *frame)
       cairo_restore (cr);
     }
 
+  labelled = label_pain_points (frame, (KrPoint *) points->data, emotions, n, last);
   for (guint i = first; dots && i <= last; i++)
     {
       KrPoint *point = &g_array_index (points, KrPoint, i);
@@ -2288,12 +2359,12 @@ draw_emotion_band (Frame *frame)
       if (is_pain_point (emotions, n, i))
         {
           cairo_new_path (cr);
-          cairo_arc (cr, point->x, point->y, 13, 0, 2 * G_PI);
+          cairo_arc (cr, point->x, point->y, PAIN_RING_RADIUS, 0, 2 * G_PI);
           set_color (cr, &frame->theme->emotion_low);
           cairo_set_line_width (cr, 2.5);
           kr_paint_stroke (cr);
-          draw_text (frame, _("Pain point"), 12, TEXT_BOLD, &frame->theme->emotion_low,
-                     point->x - 60, point->y + 16, 120, 1, PANGO_ALIGN_CENTER);
+          if (labelled[i])
+            draw_pain_label (frame, point);
         }
     }
 }
