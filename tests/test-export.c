@@ -11,6 +11,7 @@
 #include "kr-export.h"
 #include "kr-layout.h"
 #include "kr-map-loader.h"
+#include "kr-paint.h"
 #include "kr-png-writer-private.h"
 
 static KrMap *
@@ -1095,15 +1096,6 @@ test_pdf_text_searchable (void)
       }
 }
 
-static cairo_status_t
-append_png (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* A PNG data: URI of a photo with four coloured quarters, so a misplaced one shows. */
 static char *
 quartered_photo_uri (void)
@@ -1121,7 +1113,7 @@ quartered_photo_uri (void)
       cairo_fill (cr);
     }
   cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, kr_paint_append_to_byte_array, png), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
 
   base64 = g_base64_encode (png->data, png->len);

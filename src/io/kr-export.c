@@ -754,15 +754,6 @@ finish (cairo_surface_t *surface,
   return g_bytes_new (sink->data, sink->len);
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* Draws @page a few rows at a time, each on a surface of those rows only: the writer
  * compresses them while the next are drawn. */
 static GBytes *
@@ -835,7 +826,7 @@ render_pdf (KrMap                 *map,
             GError               **error)
 {
   g_autoptr(GByteArray) sink = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, sink,
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (kr_paint_append_to_byte_array, sink,
                                                                   plan->width, plan->height);
   cairo_t *cr = cairo_create (surface);
   GBytes *pdf;

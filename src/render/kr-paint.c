@@ -169,3 +169,13 @@ kr_paint_is_vector (cairo_t *cr)
   type = cairo_surface_get_type (cairo_get_target (cr));
   return type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_SVG || type == CAIRO_SURFACE_TYPE_PS;
 }
+
+/* A cairo_write_func_t for writing PNG and PDF streams into a GByteArray. */
+cairo_status_t
+kr_paint_append_to_byte_array (void                *byte_array,
+                               const unsigned char *data,
+                               unsigned int         length)
+{
+  g_byte_array_append (byte_array, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}

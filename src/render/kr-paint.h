@@ -28,4 +28,8 @@ void     kr_paint_end_stamp            (cairo_t     *cr);
 gboolean kr_paint_has_stamps           (cairo_t     *cr);
 gboolean kr_paint_is_vector            (cairo_t     *cr);
 
+cairo_status_t kr_paint_append_to_byte_array (void                *byte_array,
+                                              const unsigned char *data,
+                                              unsigned int         length);
+
 G_END_DECLS

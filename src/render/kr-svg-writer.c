@@ -17,6 +17,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "kr-paint.h"
 #include "kr-svg-text-renderer.h"
 #include "kr-svg-writer.h"
 
@@ -408,19 +409,30 @@ kr_svg_writer_finish (KrSvgWriter *self)
 
 /* Drawing */
 
+/* Starts a <path> element of the context's path; %FALSE, starting nothing, when the path
+ * draws nothing. */
+static gboolean
+begin_path_element (GString *out,
+                    cairo_t *cr)
+{
+  gsize start = out->len;
+
+  g_string_append (out, "<path");
+  if (append_d (out, cr))
+    return TRUE;
+
+  g_string_truncate (out, start);
+  return FALSE;
+}
+
 void
 kr_svg_writer_fill (KrSvgWriter *self,
                     cairo_t     *cr)
 {
   GString *out = self->out;
-  gsize start = out->len;
 
-  g_string_append (out, "<path");
-  if (!append_d (out, cr))
-    {
-      g_string_truncate (out, start);
-      return;
-    }
+  if (!begin_path_element (out, cr))
+    return;
   append_paint (out, "fill", cr);
   if (cairo_get_fill_rule (cr) == CAIRO_FILL_RULE_EVEN_ODD)
     g_string_append (out, " fill-rule=\"evenodd\"");
@@ -470,27 +482,13 @@ kr_svg_writer_stroke (KrSvgWriter *self,
                       cairo_t     *cr)
 {
   GString *out = self->out;
-  gsize start = out->len;
 
-  g_string_append (out, "<path");
-  if (!append_d (out, cr))
-    {
-      g_string_truncate (out, start);
-      return;
-    }
+  if (!begin_path_element (out, cr))
+    return;
   g_string_append (out, " fill=\"none\"");
   append_paint (out, "stroke", cr);
   append_line_style (out, cr);
   g_string_append (out, "/>\n");
-}
-
-static cairo_status_t
-append_to_byte_array (void                *closure,
-                      const unsigned char *data,
-                      unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
 }
 
 /* The id of @image in <defs>, added as a PNG the first time. */
@@ -506,7 +504,7 @@ image_id (KrSvgWriter     *self,
     return id;
 
   png = g_byte_array_new ();
-  if (cairo_surface_write_to_png_stream (image, append_to_byte_array, png) != CAIRO_STATUS_SUCCESS)
+  if (cairo_surface_write_to_png_stream (image, kr_paint_append_to_byte_array, png) != CAIRO_STATUS_SUCCESS)
     return 0;
   base64 = g_base64_encode (png->data, png->len);
 
