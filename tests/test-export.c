@@ -1412,6 +1412,12 @@ test_svg_for_librsvg (void)
   g_assert_true (kr_export_measure (map, &options, &size, NULL));
   svg = export_bytes (map, &options);
   g_assert_false (bytes_contain (svg, "foreignObject"));
+  {
+    g_autofree char *escaped = g_markup_escape_text (kr_map_get_title (map), -1);
+    g_autofree char *title = g_strdup_printf ("<title>%s</title>", escaped);
+
+    g_assert_true (bytes_contain (svg, title));
+  }
   path = write_temporary (svg, ".svg");
   png_path = g_strconcat (path, ".png", NULL);
 

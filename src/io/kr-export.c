@@ -810,6 +810,7 @@ render_svg (KrMap                 *map,
   cairo_t *cr = kr_svg_writer_get_context (writer);
   GBytes *svg;
 
+  kr_svg_writer_set_title (writer, kr_map_get_title (map));
   draw_page (cr, renderer, map, plan, page, options);
   svg = kr_svg_writer_finish (writer);
   if (svg == NULL)

@@ -28,6 +28,7 @@ struct _KrSvgWriter
 {
   double width;
   double height;
+  char *title;
 
   GString *defs;           /* glyphs, clip paths, pictures */
   GString *stamps;         /* drawings used many times, see kr_svg_writer_begin_stamp() */
@@ -328,6 +329,7 @@ kr_svg_writer_free (KrSvgWriter *self)
   if (self == NULL)
     return;
 
+  g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->text);
   g_clear_pointer (&self->cr, cairo_destroy);
   g_clear_pointer (&self->glyph_cr, cairo_destroy);
@@ -354,6 +356,15 @@ cairo_t *
 kr_svg_writer_get_context (KrSvgWriter *self)
 {
   return self->cr;
+}
+
+/* Names the document, for screen readers and the title of a browser's tab. */
+void
+kr_svg_writer_set_title (KrSvgWriter *self,
+                         const char  *title)
+{
+  g_free (self->title);
+  self->title = g_strdup (title);
 }
 
 /**
@@ -394,7 +405,14 @@ kr_svg_writer_finish (KrSvgWriter *self)
   append_number (document, self->width, PATH_DECIMALS);
   g_string_append_c (document, ' ');
   append_number (document, self->height, PATH_DECIMALS);
-  g_string_append (document, "\">\n<defs>\n");
+  g_string_append (document, "\">\n");
+  if (self->title != NULL && *self->title != '\0')
+    {
+      g_autofree char *title = g_markup_escape_text (self->title, -1);
+
+      g_string_append_printf (document, "<title>%s</title>\n", title);
+    }
+  g_string_append (document, "<defs>\n");
   g_string_append_len (document, self->defs->str, self->defs->len);
   g_string_append_len (document, self->stamps->str, self->stamps->len);
   while (self->groups->len > 0)

@@ -14,6 +14,8 @@ typedef struct _KrSvgWriter KrSvgWriter;
 KrSvgWriter *kr_svg_writer_new           (double        width,
                                           double        height);
 void         kr_svg_writer_free          (KrSvgWriter  *self);
+void         kr_svg_writer_set_title     (KrSvgWriter  *self,
+                                          const char   *title);
 cairo_t     *kr_svg_writer_get_context   (KrSvgWriter  *self);
 KrSvgWriter *kr_svg_writer_from_context  (cairo_t      *cr);
 GBytes      *kr_svg_writer_finish        (KrSvgWriter  *self);
