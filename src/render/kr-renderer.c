@@ -2131,15 +2131,17 @@ emotion_y (const KrRect *band,
 /* A smooth curve through @points, whose x increase: monotone cubic interpolation
  * (Fritsch–Carlson), so that it never overshoots the faces at 1 and 5. Only the part from
  * @first to @last is drawn. */
-static void
-curve_through (cairo_t       *cr,
-               const KrPoint *points,
+/* The monotone cubic through @points (no overshoot between two emotions), from @first to
+ * @last: a Bézier segment, four points, for each stretch. */
+static GArray *
+curve_through (const KrPoint *points,
                guint          n,
                guint          first,
                guint          last)
 {
   g_autofree double *slopes = g_new0 (double, n);
   g_autofree double *secants = g_new0 (double, n);
+  GArray *segments = g_array_sized_new (FALSE, FALSE, 4 * sizeof (KrPoint), last - first);
 
   for (guint i = 0; i + 1 < n; i++)
     secants[i] = (points[i + 1].y - points[i].y) / MAX (points[i + 1].x - points[i].x, 1e-6);
@@ -2164,15 +2166,61 @@ curve_through (cairo_t       *cr,
           }
       }
 
-  cairo_move_to (cr, points[first].x, points[first].y);
   for (guint i = first; i < last; i++)
     {
       double dx = (points[i + 1].x - points[i].x) / 3;
+      KrPoint segment[4] = {
+        points[i],
+        { points[i].x + dx, points[i].y + slopes[i] * dx },
+        { points[i + 1].x - dx, points[i + 1].y - slopes[i + 1] * dx },
+        points[i + 1],
+      };
 
-      cairo_curve_to (cr, points[i].x + dx, points[i].y + slopes[i] * dx,
-                      points[i + 1].x - dx, points[i + 1].y - slopes[i + 1] * dx,
-                      points[i + 1].x, points[i + 1].y);
+      g_array_append_val (segments, segment);
     }
+  return segments;
+}
+
+/* On raster surfaces the curve goes through a line mask of the band only, like the arrows:
+ * seen whole, the curve of a big map has several points a pixel, which cairo strokes at
+ * a cost of all the arrows together. */
+static void
+stroke_emotion_curve (Frame        *frame,
+                      const KrRect *band,
+                      GArray       *segments)
+{
+  cairo_t *cr = frame->cr;
+  double width = frame->theme->line_width * 1.5;
+  g_autoptr(KrLineMask) lines = NULL;
+
+  cairo_save (cr);
+  set_color (cr, &frame->theme->text_muted);
+  if (frame->scale < G_MAXDOUBLE)
+    {
+      cairo_rectangle (cr, band->x, band->y, band->width, band->height);
+      cairo_clip (cr);
+      lines = kr_line_mask_new (cr);
+    }
+
+  if (lines != NULL)
+    {
+      for (guint i = 0; i < segments->len; i++)
+        kr_line_mask_add_curve (lines, &g_array_index (segments, KrPoint, 4 * i), width, NULL, 0);
+      kr_line_mask_paint (lines, cr);
+    }
+  else
+    {
+      const KrPoint *points = (const KrPoint *) segments->data;
+
+      cairo_move_to (cr, points[0].x, points[0].y);
+      for (guint i = 0; i < segments->len; i++)
+        cairo_curve_to (cr, points[4 * i + 1].x, points[4 * i + 1].y, points[4 * i + 2].x, points[4 * i + 2].y,
+                        points[4 * i + 3].x, points[4 * i + 3].y);
+      cairo_set_line_width (cr, width);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      kr_paint_stroke (cr);
+    }
+  cairo_restore (cr);
 }
 
 static gboolean
@@ -2333,13 +2381,9 @@ draw_emotion_band (Frame *frame)
 
   if (n > 1 && last > first)
     {
-      cairo_save (cr);   /* the round join is the curve's only */
-      curve_through (cr, (KrPoint *) points->data, n, first, last);
-      set_color (cr, &frame->theme->text_muted);
-      cairo_set_line_width (cr, frame->theme->line_width * 1.5);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      kr_paint_stroke (cr);
-      cairo_restore (cr);
+      g_autoptr(GArray) segments = curve_through ((KrPoint *) points->data, n, first, last);
+
+      stroke_emotion_curve (frame, &band, segments);
     }
 
   labelled = label_pain_points (frame, (KrPoint *) points->data, emotions, n, last);
