@@ -1388,6 +1388,35 @@ test_pain_point_labels_apart (void)
   g_unlink (path);
 }
 
+/* A title with characters XML has no place for still makes an SVG that readers accept. */
+static void
+test_svg_title_is_xml (void)
+{
+  g_autoptr(KrMap) map = load_template ("three-phases.en.kringel");
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *png_path = NULL;
+  KrExportOptions options;
+
+  if (!have_program ("rsvg-convert"))
+    {
+      g_test_skip ("rsvg-convert is not installed (librsvg2-bin)");
+      return;
+    }
+
+  g_object_set (map, "title", "Q1 \x01 <journey> & \xef\xbf\xbe \xe2\x80\x9cplan\xe2\x80\x9d", NULL);
+  kr_export_options_init (&options);
+  options.format = KR_EXPORT_SVG;
+  svg = export_bytes (map, &options);
+  g_assert_true (bytes_contain (svg, "<title>Q1  &lt;journey&gt; &amp;  \xe2\x80\x9cplan\xe2\x80\x9d</title>"));
+
+  path = write_temporary (svg, ".svg");
+  png_path = g_strconcat (path, ".png", NULL);
+  g_free (run_tool ((const char *[]) { "rsvg-convert", "--format", "png", "--output", png_path, path, NULL }));
+  g_unlink (png_path);
+  g_unlink (path);
+}
+
 static void
 test_svg_for_librsvg (void)
 {
@@ -1462,6 +1491,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/searchable-text", test_pdf_text_searchable);
   g_test_add_func ("/export/svg/librsvg", test_svg_for_librsvg);
   g_test_add_func ("/export/svg/draws-like-png", test_svg_draws_like_png);
+  g_test_add_func ("/export/svg/title-is-xml", test_svg_title_is_xml);
   g_test_add_func ("/export/vector/many-cards", test_vector_many_cards);
   g_test_add_func ("/export/pdf/pain-point-labels-apart", test_pain_point_labels_apart);
 

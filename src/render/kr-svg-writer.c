@@ -118,6 +118,44 @@ append_uint (GString *out,
   g_string_append_len (out, p, end - p);
 }
 
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) ||
+         (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/* Appends @text escaped for XML, without the characters XML 1.0 has no place for (control
+ * characters, U+FFFE, U+FFFF), which no reader would accept even as references. */
+static void
+append_xml_text (GString    *out,
+                 const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case '&':
+          g_string_append (out, "&amp;");
+          break;
+        case '<':
+          g_string_append (out, "&lt;");
+          break;
+        case '>':
+          g_string_append (out, "&gt;");
+          break;
+        default:
+          if (is_xml_char (c))
+            g_string_append_unichar (out, c);
+          break;
+        }
+    }
+}
+
 static void
 append_attribute_number (GString    *out,
                          const char *name,
@@ -408,9 +446,9 @@ kr_svg_writer_finish (KrSvgWriter *self)
   g_string_append (document, "\">\n");
   if (self->title != NULL && *self->title != '\0')
     {
-      g_autofree char *title = g_markup_escape_text (self->title, -1);
-
-      g_string_append_printf (document, "<title>%s</title>\n", title);
+      g_string_append (document, "<title>");
+      append_xml_text (document, self->title);
+      g_string_append (document, "</title>\n");
     }
   g_string_append (document, "<defs>\n");
   g_string_append_len (document, self->defs->str, self->defs->len);
