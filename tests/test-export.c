@@ -1418,6 +1418,65 @@ test_svg_title_is_xml (void)
 }
 
 static void
+store_result_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The window exports on another thread: the file holds the map as it was when the export
+ * started, and an export cancelled writes nothing, not even over a file that is there. */
+static void
+test_export_in_background (void)
+{
+  g_autoptr(KrMap) map = load_template ("three-phases.en.kringel");
+  g_autofree char *directory = g_dir_make_tmp ("kringel-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (directory, "map.svg", NULL);
+  g_autofree char *kept_path = g_build_filename (directory, "kept.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) kept = g_file_new_for_path (kept_path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *contents = NULL;
+  KrExportOptions options;
+
+  kr_export_options_init (&options);
+  options.format = KR_EXPORT_SVG;
+  g_object_set (map, "title", "Before", NULL);
+  kr_export_map_to_file_async (map, file, &options, NULL, store_result_cb, &result);
+  g_object_set (map, "title", "After", NULL);
+  g_assert_true (kr_export_map_to_file_finish (wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<title>Before</title>"));
+
+  g_assert_true (g_file_set_contents (kept_path, "precious", -1, NULL));
+  options.format = KR_EXPORT_PNG;
+  g_cancellable_cancel (cancellable);   /* before the thread can finish, whatever the machine's speed */
+  kr_export_map_to_file_async (map, kept, &options, cancellable, store_result_cb, &cancelled);
+  g_assert_false (kr_export_map_to_file_finish (wait_for_result (&cancelled), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_file_get_contents (kept_path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "precious");
+
+  g_unlink (path);
+  g_unlink (kept_path);
+  g_rmdir (directory);
+}
+
+static void
 test_svg_for_librsvg (void)
 {
   g_autoptr(KrMap) map = load_template ("six-phases-decision.en.kringel");
@@ -1487,6 +1546,7 @@ main (int   argc,
   g_test_add_func ("/export/draw-page", test_draw_page_is_the_export);
   g_test_add_func ("/export/file/no-partial-file", test_no_partial_file);
   g_test_add_func ("/export/file/numbered", test_numbered_file);
+  g_test_add_func ("/export/file/in-background", test_export_in_background);
   g_test_add_func ("/export/png/same-bytes-twice", test_png_same_bytes_twice);
   g_test_add_func ("/export/pdf/searchable-text", test_pdf_text_searchable);
   g_test_add_func ("/export/svg/librsvg", test_svg_for_librsvg);

@@ -210,6 +210,85 @@ test_copy_image_and_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+open_export_dialog (KrWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  spin ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (toplevel), "KrExportDialog"))
+        return toplevel;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+weak_notify_cb (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* The dialog writes the file on another thread and closes when it is written; closed
+ * before, it writes nothing. */
+/* A map of 400 cards, so that an export takes long enough to be cancelled. */
+static char *
+write_big_map (const char *directory)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"kringel\", \"version\": 1, \"title\": \"Big\", "
+                                          "\"phases\": [{\"id\": \"p\", \"title\": \"All\", \"width\": 10000}], "
+                                          "\"lanes\": [{\"id\": \"l\", \"title\": \"One\", \"height\": 620}], "
+                                          "\"touchpoints\": [");
+  char *path = g_build_filename (directory, "big.kringel", NULL);
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (json, "%s{\"id\": \"t%u\", \"phase\": \"p\", \"lane\": \"l\", \"x\": %u, "
+                                  "\"y\": %u, \"title\": \"Card %u\"}", i > 0 ? ", " : "", i, 24 + (i / 8) * 196,
+                            24 + (i % 8) * 70, i);
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+  return path;
+}
+
+static void
+test_export_dialog_writes_in_background (void)
+{
+  g_autofree char *directory = g_dir_make_tmp ("kringel-export-XXXXXX", NULL);
+  g_autofree char *path = write_big_map (directory);
+  g_autofree char *written = g_build_filename (directory, "written.png", NULL);
+  g_autofree char *cancelled = g_build_filename (directory, "cancelled.png", NULL);
+  g_autofree char *written_uri = g_filename_to_uri (written, NULL, NULL);
+  g_autofree char *cancelled_uri = g_filename_to_uri (cancelled, NULL, NULL);
+  KrWindow *window = open_window (path);
+  GtkWindow *dialog = open_export_dialog (window);
+  gboolean finalized = FALSE;
+
+  g_object_weak_ref (G_OBJECT (dialog), weak_notify_cb, &finalized);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.to-file", "s", written_uri));
+  while (!finalized)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (written, G_FILE_TEST_IS_REGULAR));
+
+  dialog = open_export_dialog (window);
+  finalized = FALSE;
+  g_object_weak_ref (G_OBJECT (dialog), weak_notify_cb, &finalized);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.to-file", "s", cancelled_uri));
+  gtk_window_close (dialog);
+  while (!finalized)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (written);
+  g_unlink (path);
+  g_rmdir (directory);
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
@@ -333,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom-actions", test_zoom_actions);
   g_test_add_func ("/window/new-from-template", test_new_from_template);
   g_test_add_func ("/window/copy-image-and-export", test_copy_image_and_export_dialog);
+  g_test_add_func ("/window/export-dialog-in-background", test_export_dialog_writes_in_background);
   g_test_add_func ("/window/outline", test_outline);
   g_test_add_func ("/window/handle-needs-room", test_handle_needs_room);
 

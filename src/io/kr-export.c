@@ -20,7 +20,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <cairo-pdf.h>
-#include "kr-paint.h"
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -28,6 +27,9 @@
 #include "kr-atomic-write.h"
 #include "kr-export.h"
 #include "kr-layout.h"
+#include "kr-map-loader.h"
+#include "kr-map-saver.h"
+#include "kr-paint.h"
 #include "kr-png-writer.h"
 #include "kr-svg-writer.h"
 
@@ -948,6 +950,27 @@ kr_export_get_numbered_file (GFile *file,
   return parent != NULL ? g_file_get_child (parent, numbered) : g_file_new_for_path (numbered);
 }
 
+static gboolean
+write_files (GFile                 *file,
+             GPtrArray             *files,
+             const KrExportOptions *options,
+             GError               **error)
+{
+  gboolean numbered = options->phases_per_slide > 0 && options->format != KR_EXPORT_PDF;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) target = numbered ? kr_export_get_numbered_file (file, i + 1) : g_object_ref (file);
+      gsize length;
+      const void *data = g_bytes_get_data (files->pdata[i], &length);
+
+      if (!kr_write_file_atomically (target, data, length, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * kr_export_map_to_file:
  *
@@ -961,20 +984,96 @@ kr_export_map_to_file (KrMap                 *map,
                        GError               **error)
 {
   g_autoptr(GPtrArray) files = kr_export_map_to_files_bytes (map, options, error);
-  gboolean numbered = options->phases_per_slide > 0 && options->format != KR_EXPORT_PDF;
 
-  if (files == NULL)
-    return FALSE;
+  return files != NULL && write_files (file, files, options, error);
+}
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr(GFile) target = numbered ? kr_export_get_numbered_file (file, i + 1) : g_object_ref (file);
-      gsize length;
-      const void *data = g_bytes_get_data (files->pdata[i], &length);
+/* Exporting in the background */
 
-      if (!kr_write_file_atomically (target, data, length, error))
-        return FALSE;
-    }
+typedef struct
+{
+  char *map_data;            /* the map as it was when the export started */
+  gsize map_length;
+  GFile *file;
+  KrExportOptions options;   /* its strings are the two below */
+  char *phase_id;
+  GStrv selection;
+} ExportJob;
 
-  return TRUE;
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->map_data);
+  g_clear_object (&job->file);
+  g_free (job->phase_id);
+  g_strfreev (job->selection);
+  g_free (job);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(KrMap) map = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  GError *error = NULL;
+
+  map = kr_map_load_from_data (job->map_data, job->map_length, _("the map"), NULL, &error);
+  if (map != NULL)
+    files = kr_export_map_to_files_bytes (map, &job->options, &error);
+
+  if (g_task_return_error_if_cancelled (task))
+    g_clear_error (&error);
+  else if (files == NULL || !write_files (job->file, files, &job->options, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * kr_export_map_to_file_async:
+ *
+ * Does what kr_export_map_to_file() does, on another thread, with @map as it is now: the
+ * caller may go on changing it. Once @cancellable is cancelled, nothing is written.
+ */
+void
+kr_export_map_to_file_async (KrMap                 *map,
+                             GFile                 *file,
+                             const KrExportOptions *options,
+                             GCancellable          *cancellable,
+                             GAsyncReadyCallback    callback,
+                             gpointer               user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  g_return_if_fail (KR_IS_MAP (map));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (options != NULL);
+
+  job->map_data = kr_map_to_data (map, &job->map_length);
+  job->file = g_object_ref (file);
+  job->options = *options;
+  job->phase_id = g_strdup (options->phase_id);
+  job->selection = g_strdupv ((char **) options->selection);
+  job->options.phase_id = job->phase_id;
+  job->options.selection = (const char * const *) job->selection;
+
+  g_task_set_source_tag (task, kr_export_map_to_file_async);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+gboolean
+kr_export_map_to_file_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

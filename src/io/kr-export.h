@@ -144,5 +144,13 @@ gboolean  kr_export_map_to_file      (KrMap                 *map,
                                       GFile                 *file,
                                       const KrExportOptions *options,
                                       GError               **error);
+void      kr_export_map_to_file_async  (KrMap                 *map,
+                                        GFile                 *file,
+                                        const KrExportOptions *options,
+                                        GCancellable          *cancellable,
+                                        GAsyncReadyCallback    callback,
+                                        gpointer               user_data);
+gboolean  kr_export_map_to_file_finish (GAsyncResult          *result,
+                                        GError               **error);
 
 G_END_DECLS

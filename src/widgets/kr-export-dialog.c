@@ -25,10 +25,13 @@ struct _KrExportDialog
   char *suggested_name;
   GSettings *settings;      /* may be NULL */
   GStrv selection_ids;
+  GCancellable *cancellable;  /* while an export is written */
 
   GtkDrawingArea *preview;
   GtkLabel *size_label;
   GtkButton *export_button;
+  GtkSpinner *spinner;
+  GtkWidget *choices;
   AdwComboRow *format_row;
   AdwComboRow *scope_row;
   AdwComboRow *phase_row;
@@ -194,32 +197,83 @@ restore_choices (KrExportDialog *self)
       adw_combo_row_set_selected (self->size_row, i);
 }
 
+/* While the export is written (big maps take seconds), the choices stay as they are and a
+ * spinner turns; closing the dialog cancels the export. */
+static void
+set_busy (KrExportDialog *self,
+          gboolean        busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_sensitive (self->choices, !busy);
+  if (busy)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->size_label), "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->size_label), "error");
+      gtk_label_set_text (self->size_label, _("Exporting…"));
+    }
+  else
+    update (self);
+}
+
+static void
+export_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KrExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (kr_export_map_to_file_finish (result, &error))
+    {
+      remember_choices (self);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  /* closed meanwhile */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Map"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* export.to-file (a URI): the file chooser's answer */
+static void
+export_to_file_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KrExportDialog *self = KR_EXPORT_DIALOG (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  KrExportOptions options;
+
+  if (self->cancellable != NULL)
+    return;
+
+  get_options (self, &options);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  kr_export_map_to_file_async (self->map, file, &options, self->cancellable, export_done_cb, g_object_ref (self));
+}
+
 static void
 save_response_cb (GtkNativeDialog *chooser,
                   int              response,
                   KrExportDialog  *self)
 {
-  g_autoptr(GError) error = NULL;
-  KrExportOptions options;
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *uri = g_file_get_uri (file);
 
-      get_options (self, &options);
-      if (kr_export_map_to_file (self->map, file, &options, &error))
-        {
-          remember_choices (self);
-          gtk_window_destroy (GTK_WINDOW (self));
-        }
-      else
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export the Map"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      gtk_widget_activate_action (GTK_WIDGET (self), "export.to-file", "s", uri);
     }
 
   g_object_unref (chooser);
@@ -270,6 +324,8 @@ kr_export_dialog_dispose (GObject *object)
 {
   KrExportDialog *self = KR_EXPORT_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->map);
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
@@ -281,18 +337,32 @@ kr_export_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (kr_export_dialog_parent_class)->dispose (object);
 }
 
+/* Closing the dialog while an export is written cancels it: nothing is written. */
+static gboolean
+kr_export_dialog_close_request (GtkWindow *window)
+{
+  KrExportDialog *self = KR_EXPORT_DIALOG (window);
+
+  g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (kr_export_dialog_parent_class)->close_request (window);
+}
+
 static void
 kr_export_dialog_class_init (KrExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = kr_export_dialog_dispose;
+  window_class->close_request = kr_export_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/kringel/Kringel/ui/kr-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KrExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, KrExportDialog, size_label);
   gtk_widget_class_bind_template_child (widget_class, KrExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, KrExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KrExportDialog, choices);
   gtk_widget_class_bind_template_child (widget_class, KrExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, KrExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, KrExportDialog, phase_row);
@@ -303,6 +373,7 @@ kr_export_dialog_class_init (KrExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrExportDialog, personas_switch);
   gtk_widget_class_bind_template_child (widget_class, KrExportDialog, emotion_switch);
 
+  gtk_widget_class_install_action (widget_class, "export.to-file", "s", export_to_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
