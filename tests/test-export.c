@@ -1113,7 +1113,8 @@ quartered_photo_uri (void)
       cairo_fill (cr);
     }
   cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, kr_paint_append_to_byte_array, png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, kr_paint_append_to_byte_array, png), ==,
+                   CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
 
   base64 = g_base64_encode (png->data, png->len);
@@ -1275,8 +1276,8 @@ many_cards_map (guint n)
   return map;
 }
 
-/* Documents of many cards have their titles laid out on another core: the file is the same
- * every time, and the titles are where cairo draws them. */
+/* Vector documents of many cards (stamps, glyphs used hundreds of times) are the same
+ * file every time, and draw what cairo draws. */
 static void
 test_vector_many_cards (void)
 {

@@ -97,7 +97,7 @@ kr_paint_pop_clip (cairo_t *cr)
   KrSvgWriter *svg = kr_svg_writer_from_context (cr);
 
   if (svg != NULL)
-    kr_svg_writer_pop_group (svg, -1);
+    kr_svg_writer_pop_clip (svg);
   cairo_restore (cr);
 }
 

@@ -126,7 +126,6 @@ typedef struct
   GHashTable *stamps;   /* on vector surfaces: the renderer's, see draw_stamped () */
   gboolean raster_stamps;   /* on raster surfaces, neither rotated nor stretched */
   gboolean painted_stamps;  /* kr_paint_begin_stamp() draws each once */
-  struct _TitleWorker *titles;  /* see start_title_worker () */
 } Frame;
 
 /* Below this many device pixels, text can not be read and is not drawn. */
@@ -653,20 +652,12 @@ cache_text_layout (KrRenderer  *self,
                    char        *key,
                    PangoLayout *layout)
 {
-  CachedText *cached;
+  CachedText *cached = g_new0 (CachedText, 1);
 
-  if (g_hash_table_contains (self->texts, key))
-    {
-      g_free (key);
-      g_object_unref (layout);
-      return;
-    }
-
-  cached = g_new0 (CachedText, 1);
   cached->key = key;
   cached->layout = layout;
   cached->link.data = cached;
-  g_hash_table_replace (self->texts, cached->key, cached);
+  g_hash_table_insert (self->texts, cached->key, cached);
   g_queue_push_head_link (&self->text_order, &cached->link);
 
   if (self->text_order.length > TEXT_CACHE_SIZE)
@@ -1512,123 +1503,6 @@ collect_cards (Frame      *frame,
   *rects_out = rects;
 }
 
-/* Card titles laid out on another core */
-
-typedef struct
-{
-  char *text;
-  double width;
-  int max_lines;
-  PangoLayout *layout;
-} Title;
-
-typedef struct _TitleWorker
-{
-  const KrTheme *theme;
-  GArray *titles;            /* Title */
-  gpointer first;            /* the touchpoint of the first title */
-  GThread *thread;
-} TitleWorker;
-
-/* Below this many cards a document's titles are laid out where they are drawn. */
-#define TITLE_WORKER_MIN_CARDS 64
-
-/* Of the cards' titles, the share from the end that the worker takes: the drawing thread
- * lays out the others itself while the worker is busy. */
-#define TITLE_WORKER_SHARE 0.6
-
-static void
-title_clear (gpointer data)
-{
-  Title *title = data;
-
-  g_free (title->text);
-  g_clear_object (&title->layout);
-}
-
-static gpointer
-lay_out_titles (gpointer data)
-{
-  TitleWorker *worker = data;
-  /* a font map of its own: Pango's objects are not to be shared between threads */
-  PangoFontMap *fonts = pango_cairo_font_map_new ();
-  PangoContext *context = create_pango_context (fonts);
-
-  for (guint i = 0; i < worker->titles->len; i++)
-    {
-      Title *title = &g_array_index (worker->titles, Title, i);
-
-      title->layout = create_text_layout (context, worker->theme, title->text, TITLE_SIZE, TEXT_BOLD,
-                                          title->width, title->max_lines, PANGO_ALIGN_LEFT);
-      pango_layout_get_pixel_size (title->layout, NULL, NULL);
-    }
-
-  g_object_unref (context);
-  g_object_unref (fonts);
-  return worker;
-}
-
-/* Laying out the titles of cards is most of the time a vector document of many cards takes
- * to draw; another core lays out the titles of the topmost cards while this one draws
- * everything below them. */
-static void
-start_title_worker (Frame *frame)
-{
-  g_autoptr(GPtrArray) drawn = NULL;
-  g_autoptr(GArray) rects = NULL;
-  TitleWorker *worker;
-  guint first;
-
-  if (frame->scale != G_MAXDOUBLE || g_get_num_processors () < 2)
-    return;
-
-  collect_cards (frame, &drawn, &rects);
-  if (drawn->len < TITLE_WORKER_MIN_CARDS)
-    return;
-
-  first = drawn->len - (guint) MIN (drawn->len * TITLE_WORKER_SHARE, TEXT_CACHE_SIZE / 2);
-  worker = g_new0 (TitleWorker, 1);
-  worker->theme = frame->theme;
-  worker->first = drawn->pdata[first];
-  worker->titles = g_array_sized_new (FALSE, TRUE, sizeof (Title), drawn->len - first);
-  g_array_set_clear_func (worker->titles, title_clear);
-
-  for (guint i = first; i < drawn->len; i++)
-    {
-      const KrRect *card = &g_array_index (rects, KrRect, i);
-      Title title = { g_strdup (kr_touchpoint_get_title (drawn->pdata[i])), card_title_width (card),
-                      card_title_lines (frame, card), NULL };
-
-      g_array_append_val (worker->titles, title);
-    }
-
-  worker->thread = g_thread_new ("kringel-titles", lay_out_titles, worker);
-  frame->titles = worker;
-}
-
-/* Waits for the worker and keeps the titles it laid out with the others. */
-static void
-finish_title_worker (Frame *frame)
-{
-  TitleWorker *worker = g_steal_pointer (&frame->titles);
-
-  if (worker == NULL)
-    return;
-
-  g_thread_join (worker->thread);
-  for (guint i = 0; i < worker->titles->len; i++)
-    {
-      Title *title = &g_array_index (worker->titles, Title, i);
-
-      cache_text_layout (frame->renderer,
-                         text_cache_key (title->text, TITLE_SIZE, TEXT_BOLD, title->width, title->max_lines,
-                                         PANGO_ALIGN_LEFT),
-                         g_steal_pointer (&title->layout));
-    }
-  g_array_unref (worker->titles);
-  g_free (worker);
-}
-
 static void
 draw_cards (Frame *frame)
 {
@@ -1645,12 +1519,7 @@ draw_cards (Frame *frame)
 
   use_pictures = can_use_card_pictures (frame);
   for (guint i = 0; i < drawn->len; i++)
-    {
-      if (frame->titles != NULL && drawn->pdata[i] == frame->titles->first)
-        finish_title_worker (frame);
-      draw_one_card (frame, drawn->pdata[i], &g_array_index (rects, KrRect, i), use_pictures);
-    }
-  finish_title_worker (frame);
+    draw_one_card (frame, drawn->pdata[i], &g_array_index (rects, KrRect, i), use_pictures);
 }
 
 /* Connections */
@@ -1773,9 +1642,9 @@ typedef struct
 
 /* Labels are drawn after every line, so no arrow crosses one. */
 static void
-add_label (Frame         *frame,
-           KrConnection  *connection,
-           const KrRoute *route,
+add_label (Frame           *frame,
+           KrConnection    *connection,
+           const KrRoute   *route,
            ConnectionBatch *batch)
 {
   const char *label = kr_connection_get_label (connection);
@@ -2130,9 +1999,7 @@ emotion_y (const KrRect *band,
 
 /* A smooth curve through @points, whose x increase: monotone cubic interpolation
  * (Fritsch–Carlson), so that it never overshoots the faces at 1 and 5. Only the part from
- * @first to @last is drawn. */
-/* The monotone cubic through @points (no overshoot between two emotions), from @first to
- * @last: a Bézier segment, four points, for each stretch. */
+ * @first to @last, a Bézier segment (four points) for each stretch. */
 static GArray *
 curve_through (const KrPoint *points,
                guint          n,
@@ -2323,7 +2190,8 @@ draw_emotion_band (Frame *frame)
   kr_paint_fill (cr);
   set_color (cr, &frame->theme->grid_line);
   for (int level = 1; level <= KR_TOUCHPOINT_MAX_EMOTION; level++)
-    cairo_rectangle (cr, KR_LAYOUT_LANE_HEADER_WIDTH, emotion_y (&band, level), band.width - KR_LAYOUT_LANE_HEADER_WIDTH, 1);
+    cairo_rectangle (cr, KR_LAYOUT_LANE_HEADER_WIDTH, emotion_y (&band, level),
+                     band.width - KR_LAYOUT_LANE_HEADER_WIDTH, 1);
   cairo_rectangle (cr, 0, kr_rect_bottom (&band) - 1, band.width, 1);
   kr_paint_fill (cr);
 
@@ -2386,8 +2254,11 @@ draw_emotion_band (Frame *frame)
       stroke_emotion_curve (frame, &band, segments);
     }
 
+  if (!dots)
+    return;
+
   labelled = label_pain_points (frame, (KrPoint *) points->data, emotions, n, last);
-  for (guint i = first; dots && i <= last; i++)
+  for (guint i = first; i <= last; i++)
     {
       KrPoint *point = &g_array_index (points, KrPoint, i);
       KrColor color = emotion_color (frame->theme, emotions[i]);
@@ -2754,7 +2625,6 @@ kr_renderer_draw (KrRenderer    *self,
       return;
     }
 
-  start_title_worker (&frame);
   if (!(flags & KR_RENDER_NO_BACKGROUND))
     draw_background (&frame);
 
@@ -2773,7 +2643,6 @@ kr_renderer_draw (KrRenderer    *self,
   if (!(flags & KR_RENDER_NO_NOTES))
     draw_sticky_notes (&frame);
 
-  finish_title_worker (&frame);
   cairo_restore (cr);
   frame_clear (&frame);
 }

@@ -57,7 +57,7 @@ typedef void (*KrRouteFunc) (KrConnection  *connection,
 G_DECLARE_FINAL_TYPE (KrRenderer, kr_renderer, KR, RENDERER, GObject)
 
 KrRenderer *kr_renderer_new       (KrThemeId      theme);
-void        kr_renderer_preload_fonts  (KrThemeId   theme);
+void        kr_renderer_preload_fonts (KrThemeId   theme);
 void        kr_renderer_wait_for_fonts (void);
 KrThemeId   kr_renderer_get_theme (KrRenderer    *self);
 void        kr_renderer_set_theme (KrRenderer    *self,

@@ -34,7 +34,7 @@ struct _KrSvgWriter
   GString *stamps;         /* drawings used many times, see kr_svg_writer_begin_stamp() */
   GString *body;
   GString *out;            /* body, or stamps while one is drawn */
-  GArray *groups;          /* gsize: where each open translucent group starts in out */
+  GArray *groups;          /* OpenGroup, innermost last */
 
   cairo_t *cr;
   cairo_t *glyph_cr;       /* where glyph outlines are taken from */
@@ -48,10 +48,20 @@ struct _KrSvgWriter
   guint n_clips;
   guint n_stamps;
 
+  guint inner_stamps;      /* stamps begun inside the one being drawn: drawn in it */
   guint drawn_stamp;       /* the stamp being drawn, and where it is used first */
   double drawn_stamp_x;
   double drawn_stamp_y;
 };
+
+/* A <g> not closed yet: a clip's, written at once, or a translucent group's, whose start
+ * tag is inserted when its opacity is known. */
+typedef struct
+{
+  GString *out;
+  gsize start;
+  gboolean clip;
+} OpenGroup;
 
 static const cairo_user_data_key_t writer_key;
 
@@ -232,7 +242,10 @@ append_path_data (GString            *out,
           append_point (out, '\0', &data[3], decimals);
           break;
         case CAIRO_PATH_CLOSE_PATH:
-          g_string_append_c (out, 'Z');
+          /* a sub-path that never left its start has nothing to close */
+          if (move == NULL)
+            g_string_append_c (out, 'Z');
+          move = NULL;
           break;
         default:
           break;
@@ -345,7 +358,7 @@ kr_svg_writer_new (double width,
   self->stamps = g_string_sized_new (64 * 1024);
   self->body = g_string_sized_new (1024 * 1024);
   self->out = self->body;
-  self->groups = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->groups = g_array_new (FALSE, FALSE, sizeof (OpenGroup));
   self->fonts = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) cairo_scaled_font_destroy,
                                        (GDestroyNotify) g_hash_table_unref);
   self->images = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) cairo_surface_destroy, NULL);
@@ -416,6 +429,8 @@ kr_svg_writer_from_context (cairo_t *cr)
   return cairo_get_user_data (cr, &writer_key);
 }
 
+static void close_all (KrSvgWriter *self);
+
 /**
  * kr_svg_writer_finish:
  *
@@ -427,9 +442,11 @@ kr_svg_writer_finish (KrSvgWriter *self)
 {
   GString *document;
 
+  g_return_val_if_fail (self != NULL, NULL);
+
   if (cairo_status (self->cr) != CAIRO_STATUS_SUCCESS)
     return NULL;
-  g_return_val_if_fail (self->out == self->body, NULL);
+  close_all (self);
 
   document = g_string_sized_new (self->defs->len + self->stamps->len + self->body->len + 512);
   g_string_append (document, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -453,8 +470,6 @@ kr_svg_writer_finish (KrSvgWriter *self)
   g_string_append (document, "<defs>\n");
   g_string_append_len (document, self->defs->str, self->defs->len);
   g_string_append_len (document, self->stamps->str, self->stamps->len);
-  while (self->groups->len > 0)
-    kr_svg_writer_pop_group (self, 1);
   /* cairo's miter limit, not SVG's 4 */
   g_string_append (document, "</defs>\n<g stroke-miterlimit=\"10\">\n");
   g_string_append_len (document, self->body->str, self->body->len);
@@ -506,7 +521,8 @@ append_line_style (GString *out,
   double scale = line_scale (cr);
   int n_dashes = cairo_get_dash_count (cr);
 
-  append_attribute_number (out, "stroke-width", cairo_get_line_width (cr) * scale, 3);
+  /* a hairline stays a hairline, however far the drawing is scaled down */
+  append_attribute_number (out, "stroke-width", MAX (cairo_get_line_width (cr) * scale, 0.001), 3);
   if (cap != CAIRO_LINE_CAP_BUTT && cap < G_N_ELEMENTS (caps))
     g_string_append_printf (out, " stroke-linecap=\"%s\"", caps[cap]);
   if (join != CAIRO_LINE_JOIN_MITER && join < G_N_ELEMENTS (joins))
@@ -566,7 +582,8 @@ image_id (KrSvgWriter     *self,
 
   id = g_hash_table_size (self->images) + 1;
   g_hash_table_insert (self->images, cairo_surface_reference (image), GUINT_TO_POINTER (id));
-  g_string_append_printf (self->defs, "<image id=\"i%u\" width=\"%d\" height=\"%d\" xlink:href=\"data:image/png;base64,",
+  g_string_append_printf (self->defs, "<image id=\"i%u\" width=\"%d\" height=\"%d\" "
+                                      "xlink:href=\"data:image/png;base64,",
                           id, cairo_image_surface_get_width (image), cairo_image_surface_get_height (image));
   g_string_append (self->defs, base64);
   g_string_append (self->defs, "\"/>\n");
@@ -585,11 +602,11 @@ kr_svg_writer_paint (KrSvgWriter *self,
 
   if (cairo_pattern_get_type (source) == CAIRO_PATTERN_TYPE_SOLID)
     {
-      g_string_append (self->body, "<rect x=\"0\" y=\"0\"");
-      append_attribute_number (self->body, "width", self->width, PATH_DECIMALS);
-      append_attribute_number (self->body, "height", self->height, PATH_DECIMALS);
-      append_paint (self->body, "fill", cr);
-      g_string_append (self->body, "/>\n");
+      g_string_append (self->out, "<rect x=\"0\" y=\"0\"");
+      append_attribute_number (self->out, "width", self->width, PATH_DECIMALS);
+      append_attribute_number (self->out, "height", self->height, PATH_DECIMALS);
+      append_paint (self->out, "fill", cr);
+      g_string_append (self->out, "/>\n");
       return;
     }
 
@@ -609,13 +626,40 @@ kr_svg_writer_paint (KrSvgWriter *self,
   g_string_append (self->out, "/>\n");
 }
 
-/* Clips what is drawn until kr_svg_writer_pop_group() to the context's path. */
+static void
+push_open_group (KrSvgWriter *self,
+                 gboolean     clip)
+{
+  OpenGroup group = { self->out, self->out->len, clip };
+
+  g_array_append_val (self->groups, group);
+}
+
+/* Takes off the innermost open group, if it is of the kind asked for and in the part of
+ * the document being written; %FALSE otherwise, which is a mistake of the caller's. */
+static gboolean
+pop_open_group (KrSvgWriter *self,
+                gboolean     clip,
+                OpenGroup   *group)
+{
+  g_return_val_if_fail (self->groups->len > 0, FALSE);
+
+  *group = g_array_index (self->groups, OpenGroup, self->groups->len - 1);
+  g_return_val_if_fail (group->clip == clip && group->out == self->out, FALSE);
+  g_array_set_size (self->groups, self->groups->len - 1);
+  return TRUE;
+}
+
+/* Clips what is drawn until kr_svg_writer_pop_clip() to the context's path. */
 void
 kr_svg_writer_push_clip (KrSvgWriter *self,
                          cairo_t     *cr)
 {
-  guint id = ++self->n_clips;
+  guint id;
 
+  g_return_if_fail (self != NULL);
+
+  id = ++self->n_clips;
   g_string_append_printf (self->defs, "<clipPath id=\"c%u\"><path", id);
   if (!append_d (self->defs, cr))
     g_string_append (self->defs, " d=\"M0 0Z\"");   /* an empty path clips everything away */
@@ -624,41 +668,47 @@ kr_svg_writer_push_clip (KrSvgWriter *self,
   g_string_append (self->defs, "/></clipPath>\n");
 
   g_string_append_printf (self->out, "<g clip-path=\"url(#c%u)\">\n", id);
+  push_open_group (self, TRUE);
+}
+
+void
+kr_svg_writer_pop_clip (KrSvgWriter *self)
+{
+  OpenGroup group;
+
+  g_return_if_fail (self != NULL);
+
+  if (pop_open_group (self, TRUE, &group))
+    g_string_append (self->out, "</g>\n");
 }
 
 /* Starts a group whose opacity kr_svg_writer_pop_group() gives. */
 void
 kr_svg_writer_push_group (KrSvgWriter *self)
 {
-  gsize start = self->out->len;
+  g_return_if_fail (self != NULL);
 
-  g_array_append_val (self->groups, start);
+  push_open_group (self, FALSE);
 }
 
-/* Ends a group started by kr_svg_writer_push_group() (@opacity: what it is painted with)
- * or kr_svg_writer_push_clip() (@opacity: -1). */
+/* Ends a group started by kr_svg_writer_push_group(), painted with @opacity. */
 void
 kr_svg_writer_pop_group (KrSvgWriter *self,
                          double       opacity)
 {
   g_autoptr(GString) start_tag = NULL;
-  gsize start;
+  OpenGroup group;
 
-  if (opacity < 0)
-    {
-      g_string_append (self->out, "</g>\n");
-      return;
-    }
+  g_return_if_fail (self != NULL);
 
-  g_return_if_fail (self->groups->len > 0);
-  start = g_array_index (self->groups, gsize, self->groups->len - 1);
-  g_array_set_size (self->groups, self->groups->len - 1);
+  if (!pop_open_group (self, FALSE, &group))
+    return;
 
   /* only the group's own elements move to make room for its start */
   start_tag = g_string_new ("<g opacity=\"");
   append_number (start_tag, CLAMP (opacity, 0, 1), 3);
   g_string_append (start_tag, "\">\n");
-  g_string_insert_len (self->out, start, start_tag->str, start_tag->len);
+  g_string_insert_len (self->out, group.start, start_tag->str, start_tag->len);
   g_string_append (self->out, "</g>\n");
 }
 
@@ -823,7 +873,13 @@ kr_svg_writer_begin_stamp (KrSvgWriter *self,
   double device_x = x, device_y = y;
   guint id;
 
-  g_return_val_if_fail (self->out == self->body, TRUE);
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  if (self->out != self->body)
+    {
+      self->inner_stamps++;
+      return TRUE;
+    }
 
   cairo_get_matrix (cr, &matrix);
   cairo_user_to_device (cr, &device_x, &device_y);
@@ -864,10 +920,40 @@ void
 kr_svg_writer_end_stamp (KrSvgWriter *self,
                          cairo_t     *cr)
 {
+  g_return_if_fail (self != NULL);
   g_return_if_fail (self->out == self->stamps);
+
+  if (self->inner_stamps > 0)
+    {
+      self->inner_stamps--;
+      return;
+    }
 
   cairo_restore (cr);
   g_string_append (self->out, "</g>\n");
   self->out = self->body;
   append_stamp_use (self, self->drawn_stamp, self->drawn_stamp_x, self->drawn_stamp_y);
+}
+
+/* Ends what a drawing left open, innermost first. */
+static void
+close_all (KrSvgWriter *self)
+{
+  while (self->groups->len > 0 || self->out != self->body)
+    {
+      const OpenGroup *group = self->groups->len > 0 ? &g_array_index (self->groups, OpenGroup, self->groups->len - 1)
+                                                     : NULL;
+
+      if (group != NULL && group->out == self->out && group->clip)
+        kr_svg_writer_pop_clip (self);
+      else if (group != NULL && group->out == self->out)
+        kr_svg_writer_pop_group (self, 1);
+      else if (self->out != self->body)
+        {
+          self->inner_stamps = 0;
+          kr_svg_writer_end_stamp (self, self->cr);
+        }
+      else
+        g_array_set_size (self->groups, self->groups->len - 1);   /* of a stamp ended before it */
+    }
 }

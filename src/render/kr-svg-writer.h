@@ -31,6 +31,7 @@ void         kr_svg_writer_show_layout   (KrSvgWriter  *self,
                                           PangoLayout  *layout);
 void         kr_svg_writer_push_clip     (KrSvgWriter  *self,
                                           cairo_t      *cr);
+void         kr_svg_writer_pop_clip      (KrSvgWriter  *self);
 gboolean     kr_svg_writer_begin_stamp   (KrSvgWriter  *self,
                                           cairo_t      *cr,
                                           const char   *key,
