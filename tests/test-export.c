@@ -1123,33 +1123,47 @@ quartered_photo_uri (void)
 
 #define TILE 16
 
+/* The PNG librsvg draws of @svg, @width × @height pixels (0: the SVG's own size). */
+static GBytes *
+draw_with_librsvg (GBytes *svg,
+                   int     width,
+                   int     height)
+{
+  g_autofree char *path = write_temporary (svg, ".svg");
+  g_autofree char *png_path = g_strconcat (path, ".png", NULL);
+  g_autofree char *width_text = g_strdup_printf ("%d", width);
+  g_autofree char *height_text = g_strdup_printf ("%d", height);
+  const char *size_args[] = { "rsvg-convert", "--width", width_text, "--height", height_text };
+  g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
+  g_auto(GStrv) args = NULL;
+  char *data = NULL;
+  gsize length;
+
+  for (guint i = 0; i < (width > 0 ? G_N_ELEMENTS (size_args) : 1); i++)
+    g_strv_builder_add (argv, size_args[i]);
+  g_strv_builder_add_many (argv, "--format", "png", "--output", png_path, path, NULL);
+  args = g_strv_builder_end (argv);
+
+  g_free (run_tool ((const char * const *) args));
+  g_assert_true (g_file_get_contents (png_path, &data, &length, NULL));
+  g_unlink (png_path);
+  g_unlink (path);
+  return g_bytes_new_take (data, length);
+}
+
 /* Compares, channel by channel, what librsvg draws of @svg with @png (the same export as
  * PNG): they may differ only where edges are antialiased and glyphs hinted differently. */
 static void
 assert_svg_draws_like_png (GBytes *svg,
                            GBytes *png)
 {
-  g_autofree char *path = write_temporary (svg, ".svg");
-  g_autofree char *png_path = g_strconcat (path, ".png", NULL);
-  g_autofree char *rsvg_data = NULL;
-  g_autofree char *width = NULL;
-  g_autofree char *height = NULL;
   cairo_surface_t *expected = decode_png (png);
-  cairo_surface_t *drawn;
-  gsize rsvg_length;
+  g_autoptr(GBytes) rsvg_png = draw_with_librsvg (svg, cairo_image_surface_get_width (expected),
+                                                  cairo_image_surface_get_height (expected));
+  cairo_surface_t *drawn = decode_png (rsvg_png);
   guint64 difference = 0, n_far = 0, n_pixels;
   double max_tile_difference = 0;
 
-  width = g_strdup_printf ("%d", cairo_image_surface_get_width (expected));
-  height = g_strdup_printf ("%d", cairo_image_surface_get_height (expected));
-  g_free (run_tool ((const char *[]) { "rsvg-convert", "--format", "png", "--width", width, "--height", height,
-                                       "--output", png_path, path, NULL }));
-  g_assert_true (g_file_get_contents (png_path, &rsvg_data, &rsvg_length, NULL));
-  {
-    g_autoptr(GBytes) rsvg_png = g_bytes_new (rsvg_data, rsvg_length);
-
-    drawn = decode_png (rsvg_png);
-  }
   g_assert_cmpint (cairo_image_surface_get_width (drawn), ==, cairo_image_surface_get_width (expected));
   g_assert_cmpint (cairo_image_surface_get_height (drawn), ==, cairo_image_surface_get_height (expected));
 
@@ -1189,8 +1203,6 @@ assert_svg_draws_like_png (GBytes *svg,
 
   cairo_surface_destroy (expected);
   cairo_surface_destroy (drawn);
-  g_unlink (png_path);
-  g_unlink (path);
 }
 
 /* The SVG writer against cairo's drawing of the same map: text, arrows, a photo, every
@@ -1395,8 +1407,7 @@ test_svg_title_is_xml (void)
 {
   g_autoptr(KrMap) map = load_template ("three-phases.en.kringel");
   g_autoptr(GBytes) svg = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *png_path = NULL;
+  g_autoptr(GBytes) png = NULL;
   KrExportOptions options;
 
   if (!have_program ("rsvg-convert"))
@@ -1411,11 +1422,8 @@ test_svg_title_is_xml (void)
   svg = export_bytes (map, &options);
   g_assert_true (bytes_contain (svg, "<title>Q1  &lt;journey&gt; &amp;  \xe2\x80\x9cplan\xe2\x80\x9d</title>"));
 
-  path = write_temporary (svg, ".svg");
-  png_path = g_strconcat (path, ".png", NULL);
-  g_free (run_tool ((const char *[]) { "rsvg-convert", "--format", "png", "--output", png_path, path, NULL }));
-  g_unlink (png_path);
-  g_unlink (path);
+  png = draw_with_librsvg (svg, 0, 0);
+  g_assert_cmpuint (read_png_info (png).width, >, 0);
 }
 
 static void
@@ -1482,10 +1490,7 @@ test_svg_for_librsvg (void)
 {
   g_autoptr(KrMap) map = load_template ("six-phases-decision.en.kringel");
   g_autoptr(GBytes) svg = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *png_path = NULL;
-  g_autofree char *png_data = NULL;
-  gsize png_length;
+  g_autoptr(GBytes) png = NULL;
   KrExportOptions options;
   KrExportSize size;
   PngInfo info;
@@ -1507,22 +1512,11 @@ test_svg_for_librsvg (void)
 
     g_assert_true (bytes_contain (svg, title));
   }
-  path = write_temporary (svg, ".svg");
-  png_path = g_strconcat (path, ".png", NULL);
-
-  g_free (run_tool ((const char *[]) { "rsvg-convert", "--format", "png", "--output", png_path, path, NULL }));
-  g_assert_true (g_file_get_contents (png_path, &png_data, &png_length, NULL));
-  {
-    g_autoptr(GBytes) png = g_bytes_new (png_data, png_length);
-
-    info = read_png_info (png);
-  }
+  png = draw_with_librsvg (svg, 0, 0);
+  info = read_png_info (png);
   /* points at 96 dpi: the map's own size in pixels */
   g_assert_cmpfloat (fabs (info.width - size.width * 96 / 72), <=, 1);
   g_assert_cmpfloat (fabs (info.height - size.height * 96 / 72), <=, 1);
-
-  g_unlink (png_path);
-  g_unlink (path);
 }
 
 int
