@@ -46,6 +46,7 @@ typedef struct
   GFile *input;
   GFile *output;
   KrMap *map;
+  KrRenderer *renderer;   /* measures and exports the map: its routes are found once */
 } Job;
 
 static void
@@ -54,6 +55,7 @@ job_clear (Job *job)
   g_clear_object (&job->input);
   g_clear_object (&job->output);
   g_clear_object (&job->map);
+  g_clear_object (&job->renderer);
 }
 
 KrCommandLine *
@@ -565,6 +567,7 @@ prepare_jobs (GArray                *jobs,
     {
       Job *job = &g_array_index (jobs, Job, i);
       g_autoptr(GError) error = NULL;
+      KrExportOptions job_options = *options;
       KrExportSize size;
 
       job->map = kr_map_load_from_file (job->input, NULL, &error);
@@ -575,7 +578,9 @@ prepare_jobs (GArray                *jobs,
           continue;
         }
 
-      if (!kr_export_measure (job->map, options, &size, &error))
+      job->renderer = kr_renderer_new (options->theme);
+      job_options.renderer = job->renderer;
+      if (!kr_export_measure (job->map, &job_options, &size, &error))
         {
           print_error (job->input, error->message);
           ok = FALSE;
@@ -636,6 +641,7 @@ kr_command_line_export (KrCommandLine      *self,
     {
       Job *job = &g_array_index (jobs, Job, i);
 
+      options.renderer = job->renderer;
       if (!kr_export_map_to_file (job->map, job->output, &options, &error))
         {
           print_error (NULL, error->message);

@@ -12,6 +12,7 @@
 #include "kr-layout.h"
 #include "kr-map-loader.h"
 #include "kr-paint.h"
+#include "kr-renderer.h"
 #include "kr-png-writer-private.h"
 
 static KrMap *
@@ -988,6 +989,35 @@ test_png_same_bytes_twice (void)
   g_assert_true (g_bytes_equal (first, second));
 }
 
+/* A renderer lent to exports (the dialog's, the command line's) makes the same files as a
+ * new one, whatever theme it drew in before. */
+static void
+test_lent_renderer_same_bytes (void)
+{
+  g_autoptr(KrMap) map = load_template ("six-phases-funnel.en.kringel");
+  g_autoptr(KrRenderer) renderer = kr_renderer_new (KR_THEME_DARK);
+  KrExportFormat formats[] = { KR_EXPORT_PNG, KR_EXPORT_SVG, KR_EXPORT_PDF };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (KrThemeId theme = KR_THEME_LIGHT; theme < KR_N_THEMES; theme++)
+      {
+        g_autoptr(GBytes) own = NULL;
+        g_autoptr(GBytes) lent = NULL;
+        KrExportOptions options;
+        KrExportSize size;
+
+        kr_export_options_init (&options);
+        options.format = formats[i];
+        options.theme = theme;
+        own = export_bytes (map, &options);
+
+        options.renderer = renderer;
+        g_assert_true (kr_export_measure (map, &options, &size, NULL));
+        lent = export_bytes (map, &options);
+        g_assert_true (g_bytes_equal (own, lent));
+      }
+}
+
 /* Vector formats read back by the tools people use */
 
 static char *
@@ -1543,6 +1573,7 @@ main (int   argc,
   g_test_add_func ("/export/file/numbered", test_numbered_file);
   g_test_add_func ("/export/file/in-background", test_export_in_background);
   g_test_add_func ("/export/png/same-bytes-twice", test_png_same_bytes_twice);
+  g_test_add_func ("/export/lent-renderer-same-bytes", test_lent_renderer_same_bytes);
   g_test_add_func ("/export/pdf/searchable-text", test_pdf_text_searchable);
   g_test_add_func ("/export/svg/librsvg", test_svg_for_librsvg);
   g_test_add_func ("/export/svg/draws-like-png", test_svg_draws_like_png);

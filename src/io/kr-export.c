@@ -538,6 +538,17 @@ make_plan (Plan                  *plan,
   return check_size (plan, options, error);
 }
 
+/* The renderer @options lend, in their theme, or a new one. */
+static KrRenderer *
+get_renderer (const KrExportOptions *options)
+{
+  if (options->renderer == NULL)
+    return kr_renderer_new (options->theme);
+
+  kr_renderer_set_theme (options->renderer, options->theme);
+  return g_object_ref (options->renderer);
+}
+
 /**
  * kr_export_measure:
  *
@@ -563,7 +574,7 @@ kr_export_measure (KrMap                 *map,
   if (!check_options (options, error))
     return FALSE;
 
-  renderer = kr_renderer_new (options->theme);
+  renderer = get_renderer (options);
   theme = kr_theme_get (options->theme);
   if (!make_plan (&plan, map, renderer, options, error))
     return FALSE;
@@ -722,7 +733,7 @@ kr_export_draw_page (KrMap                 *map,
   if (!check_options (options, error))
     return FALSE;
 
-  renderer = kr_renderer_new (options->theme);
+  renderer = get_renderer (options);
   if (!make_plan (&plan, map, renderer, options, error))
     return FALSE;
 
@@ -873,7 +884,7 @@ kr_export_map_to_files_bytes (KrMap                 *map,
   if (!check_options (options, error))
     return NULL;
 
-  renderer = kr_renderer_new (options->theme);
+  renderer = get_renderer (options);
   if (!make_plan (&plan, map, renderer, options, error))
     return NULL;
 
@@ -1063,6 +1074,7 @@ kr_export_map_to_file_async (KrMap                 *map,
   job->selection = g_strdupv ((char **) options->selection);
   job->options.phase_id = job->phase_id;
   job->options.selection = (const char * const *) job->selection;
+  job->options.renderer = NULL;   /* the caller's thread's */
 
   g_task_set_source_tag (task, kr_export_map_to_file_async);
   g_task_set_task_data (task, job, export_job_free);

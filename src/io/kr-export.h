@@ -93,6 +93,8 @@ typedef struct
   KrThemeId              theme;
   KrRenderFlags          layers;        /* KR_RENDER_NO_* bits: the layers left out */
   guint                  phases_per_slide; /* 0: one picture; N: slides of N phases each */
+  KrRenderer            *renderer;      /* or NULL; lent to measure, preview and export one map
+                                         * with: its routes are found once, not in each call */
 } KrExportOptions;
 
 /* What an export will produce, known before anything is drawn. */

@@ -26,6 +26,7 @@ struct _KrExportDialog
   GSettings *settings;      /* may be NULL */
   GStrv selection_ids;
   GCancellable *cancellable;  /* while an export is written */
+  KrRenderer *renderer;       /* for the preview and sizes: the map's routes, found once */
 
   GtkDrawingArea *preview;
   GtkLabel *size_label;
@@ -62,6 +63,7 @@ get_options (KrExportDialog  *self,
   options->background = adw_combo_row_get_selected (self->background_row);
   options->view = self->view;
   options->selection = (const char * const *) self->selection_ids;
+  options->renderer = self->renderer;
 
   if (options->scope == KR_EXPORT_PHASE && phase < kr_map_get_n_items (self->map, KR_ITEM_PHASE))
     options->phase_id = kr_item_get_id (kr_map_get_item (self->map, KR_ITEM_PHASE, phase));
@@ -326,6 +328,7 @@ kr_export_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->renderer);
   g_clear_object (&self->map);
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
@@ -381,6 +384,7 @@ static void
 kr_export_dialog_init (KrExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->renderer = kr_renderer_new (KR_THEME_LIGHT);
 }
 
 GtkWidget *
