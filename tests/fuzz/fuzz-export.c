@@ -6,6 +6,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
+
 #include "fuzz-common.h"
 #include "kr-export.h"
 #include "kr-map-loader.h"
@@ -29,6 +31,23 @@ small_scale (KrMap *map)
   double side = MAX (extent.width, extent.height) + 2 * KR_EXPORT_MARGIN;
 
   return MIN (0.25, LARGEST_SIDE / MAX (side, 1.0));
+}
+
+/* An SVG must be well-formed XML, whatever the map's texts hold. */
+static void
+check_well_formed (GBytes *svg)
+{
+  GMarkupParser parser = { 0 };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *text = g_bytes_get_data (svg, &length);
+  const char *body = memchr (text, '\n', length);   /* GMarkup reads no XML declaration */
+
+  fuzz_check (body != NULL, "the SVG has no declaration line");
+  if (g_markup_parse_context_parse (context, body + 1, length - (body + 1 - text), &error))
+    g_markup_parse_context_end_parse (context, &error);
+  fuzz_check (error == NULL, "the SVG is not well-formed: %s", error ? error->message : "");
 }
 
 int
@@ -56,6 +75,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       bytes = kr_export_map_to_bytes (map, &options, &error);
       fuzz_check (bytes != NULL, "export %d failed: %s", format, error->message);
       fuzz_check (g_bytes_get_size (bytes) > 0, "export %d is empty", format);
+      if (format == KR_EXPORT_SVG)
+        check_well_formed (bytes);
     }
 
   return 0;
