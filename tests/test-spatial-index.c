@@ -235,6 +235,7 @@ assert_query_matches (KrSpatialIndex *index,
                       const KrRect   *rect)
 {
   g_autoptr(GPtrArray) found = kr_spatial_index_query (index, rect);
+  g_autoptr(GArray) bounds = kr_spatial_index_query_bounds (index, rect);
   g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (Reference));
   guint n_visited = 0;
 
@@ -248,8 +249,14 @@ assert_query_matches (KrSpatialIndex *index,
 
   /* the reference is kept in stacking order, bottom to top */
   g_assert_cmpuint (found->len, ==, expected->len);
+  g_assert_cmpuint (bounds->len, ==, expected->len);
   for (guint i = 0; i < found->len; i++)
-    g_assert_true (found->pdata[i] == g_array_index (expected, Reference, i).data);
+    {
+      const KrRect *expected_bounds = &g_array_index (expected, Reference, i).bounds;
+
+      g_assert_true (found->pdata[i] == g_array_index (expected, Reference, i).data);
+      g_assert_cmpmem (&g_array_index (bounds, KrRect, i), sizeof (KrRect), expected_bounds, sizeof (KrRect));
+    }
 
   kr_spatial_index_foreach (index, rect, count_entry, &n_visited);
   g_assert_cmpuint (n_visited, ==, expected->len);
@@ -341,6 +348,10 @@ test_matches_linear_search (void)
           KrRect rect = random_rect (rand);
 
           assert_query_matches (index, reference, &rect);
+          /* a column from top to bottom, as the router asks for the cards a loop back
+           * passes over: large ones are answered from the stacking order too */
+          rect = random_rect (rand);
+          assert_query_matches (index, reference, &(KrRect) { rect.x, -1e12, 12000, 2e12 });
           /* over everything: answered from the stacking order the index keeps between changes */
           assert_query_matches (index, reference, &(KrRect) { -1e7, -1e7, 2e7, 2e7 });
           assert_query_matches (index, reference, &(KrRect) { -1e7, -1e7, 2e7, 2e7 });

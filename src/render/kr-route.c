@@ -118,7 +118,19 @@ arc_route (const KrRect *from,
   route->points[3] = end;
 }
 
-/* How many other cards the curve runs through. */
+#define CROSSING_SAMPLES 47
+
+static int
+compare_x (gconstpointer a,
+           gconstpointer b)
+{
+  double x = ((const KrPoint *) a)->x, y = ((const KrPoint *) b)->x;
+
+  return (x > y) - (x < y);
+}
+
+/* How many other cards the curve runs through: in how many a point of it lies. The points
+ * are sorted from left to right, so each card looks only at those above its width. */
 static guint
 count_crossings (const KrRoute *route,
                  const KrRect  *from,
@@ -127,22 +139,35 @@ count_crossings (const KrRoute *route,
                  guint          n_obstacles)
 {
   KrRect bounds = kr_route_get_bounds (route);
-  KrPoint points[47];
+  KrPoint points[CROSSING_SAMPLES];
   guint crossings = 0;
 
-  for (int step = 1; step < 48; step++)
-    points[step - 1] = kr_route_point_at (route, step / 48.0);
+  for (int step = 1; step <= CROSSING_SAMPLES; step++)
+    points[step - 1] = kr_route_point_at (route, step / (CROSSING_SAMPLES + 1.0));
+  qsort (points, CROSSING_SAMPLES, sizeof (KrPoint), compare_x);
 
   for (guint i = 0; i < n_obstacles; i++)
     {
       const KrRect *card = &obstacles[i];
       KrRect inside = kr_rect_inflate (card, -2);
+      guint low = 0, high = CROSSING_SAMPLES;
 
       if (!kr_rect_intersects (card, &bounds) ||
           (card->x == from->x && card->y == from->y) || (card->x == to->x && card->y == to->y))
         continue;
 
-      for (int step = 0; step < 47; step++)
+      /* the first point not left of the card */
+      while (low < high)
+        {
+          guint middle = (low + high) / 2;
+
+          if (points[middle].x < inside.x)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+
+      for (guint step = low; step < CROSSING_SAMPLES && points[step].x <= kr_rect_right (&inside); step++)
         if (kr_rect_contains_point (&inside, points[step].x, points[step].y))
           {
             crossings++;

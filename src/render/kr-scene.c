@@ -214,7 +214,8 @@ is_moved (const KrSceneMove *move,
 }
 
 /* The cards a loop back from @from to @to must clear: those overlapping the columns between
- * them, in map order (the order the router has always seen them in). */
+ * them, in map order (the order the router has always seen them in); dragged cards last,
+ * where the drag puts them. */
 static void
 collect_obstacles (KrScene           *self,
                    const KrRect      *from,
@@ -224,11 +225,21 @@ collect_obstacles (KrScene           *self,
   double left, right;
   KrRect span;
   g_autoptr(GPtrArray) cards = NULL;
+  GHashTableIter iter;
+  gpointer touchpoint;
 
   kr_route_get_obstacle_span (from, to, &left, &right);
   span = (KrRect) { left, -1e12, right - left, 2e12 };
-  cards = kr_spatial_index_query (self->cards, &span);
 
+  /* nothing dragged: the index's own bounds, without looking each card up */
+  if (move == NULL || move->moved == NULL)
+    {
+      g_array_unref (self->obstacles);
+      self->obstacles = kr_spatial_index_query_bounds (self->cards, &span);
+      return;
+    }
+
+  cards = kr_spatial_index_query (self->cards, &span);
   g_array_set_size (self->obstacles, 0);
   for (guint i = 0; i < cards->len; i++)
     {
@@ -240,20 +251,13 @@ collect_obstacles (KrScene           *self,
       g_array_append_val (self->obstacles, card);
     }
 
-  if (move != NULL && move->moved != NULL)
+  g_hash_table_iter_init (&iter, move->moved);
+  while (g_hash_table_iter_next (&iter, &touchpoint, NULL))
     {
-      GHashTableIter iter;
-      gpointer touchpoint;
+      KrRect card;
 
-      g_hash_table_iter_init (&iter, move->moved);
-      while (g_hash_table_iter_next (&iter, &touchpoint, NULL))
-        {
-          KrRect card;
-
-          if (kr_scene_get_card_rect (self, touchpoint, move, &card) &&
-              card.x < right && kr_rect_right (&card) > left)
-            g_array_append_val (self->obstacles, card);
-        }
+      if (kr_scene_get_card_rect (self, touchpoint, move, &card) && card.x < right && kr_rect_right (&card) > left)
+        g_array_append_val (self->obstacles, card);
     }
 }
 

@@ -558,17 +558,30 @@ get_stacked (KrSpatialIndex *self)
  * Returns: (transfer container): the data of the entries whose bounds intersect @rect,
  *   bottom to top.
  */
-GPtrArray *
-kr_spatial_index_query (KrSpatialIndex *self,
-                        const KrRect   *rect)
+/* Whether @rect covers so much of the index that looking at every entry in the kept
+ * stacking order costs less than sorting what lies in it: at least an eighth of the area
+ * that holds entries (a column of the map from top to bottom, say). */
+static gboolean
+covers_much (KrSpatialIndex *self,
+             const KrRect   *rect)
+{
+  double width = self->right - self->left, height = self->bottom - self->top;
+  double overlap_width = MIN (kr_rect_right (rect), self->right) - MAX (rect->x, self->left);
+  double overlap_height = MIN (kr_rect_bottom (rect), self->bottom) - MAX (rect->y, self->top);
+
+  return width > 0 && height > 0 && overlap_width > 0 && overlap_height > 0 &&
+         overlap_width * overlap_height >= width * height / 8;
+}
+
+/* The entries meeting @rect, bottom to top. */
+static GPtrArray *
+find_entries (KrSpatialIndex *self,
+              const KrRect   *rect)
 {
   GPtrArray *found;
   CollectData collect;
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (rect != NULL, NULL);
-
-  if (covers_everything (self, rect))
+  if (covers_everything (self, rect) || covers_much (self, rect))
     {
       GPtrArray *stacked = get_stacked (self);
 
@@ -585,10 +598,47 @@ kr_spatial_index_query (KrSpatialIndex *self,
       g_ptr_array_sort (found, compare_z);
     }
 
+  return found;
+}
+
+GPtrArray *
+kr_spatial_index_query (KrSpatialIndex *self,
+                        const KrRect   *rect)
+{
+  GPtrArray *found;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (rect != NULL, NULL);
+
+  found = find_entries (self, rect);
   for (guint i = 0; i < found->len; i++)
     found->pdata[i] = ((Entry *) found->pdata[i])->data;
 
   return found;
+}
+
+/**
+ * kr_spatial_index_query_bounds:
+ *
+ * Returns: (element-type KrRect): the bounds of what kr_spatial_index_query() finds, in the
+ *   same order, without looking each up.
+ */
+GArray *
+kr_spatial_index_query_bounds (KrSpatialIndex *self,
+                               const KrRect   *rect)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  GArray *bounds;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (rect != NULL, NULL);
+
+  found = find_entries (self, rect);
+  bounds = g_array_sized_new (FALSE, FALSE, sizeof (KrRect), found->len);
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (bounds, ((Entry *) found->pdata[i])->bounds);
+
+  return bounds;
 }
 
 typedef struct
