@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
+
 #include "kr-layout.h"
 #include "kr-line-mask.h"
 #include "kr-renderer.h"
@@ -219,6 +221,60 @@ test_renderer_draws_cards (void)
   cairo_surface_destroy (surface);
 }
 
+/* How many pixels of @card's title area, drawn at @scale, differ from its background. */
+static guint
+count_title_pixels (KrMap        *map,
+                    const char   *id,
+                    double        scale)
+{
+  g_autoptr(KrRenderer) renderer = kr_renderer_new (KR_THEME_LIGHT);
+  g_autoptr(KrLayout) layout = kr_layout_new (map);
+  KrRect bounds = kr_layout_get_bounds (layout), card;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (bounds.width * scale),
+                                                         (int) ceil (bounds.height * scale));
+  cairo_t *cr = cairo_create (surface);
+  const guint32 *pixels;
+  guint32 background;
+  guint count = 0;
+  int stride;
+
+  cairo_scale (cr, scale, scale);
+  kr_renderer_draw (renderer, cr, map, &bounds, KR_RENDER_DEFAULT);
+  cairo_surface_flush (surface);
+  pixels = (const guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+
+  g_assert_true (kr_layout_get_card_rect (layout, kr_map_lookup_touchpoint (map, id), &card));
+  /* the card's own colour, right of the title, under the channel */
+  background = pixels[(int) ((card.y + 12) * scale) * stride + (int) ((card.x + card.width - 8) * scale)];
+  for (int y = (int) ((card.y + 32) * scale); y < (int) ((card.y + 66) * scale); y++)
+    for (int x = (int) ((card.x + 20) * scale); x < (int) ((card.x + card.width - 16) * scale); x++)
+      count += pixels[y * stride + x] != background;
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return count;
+}
+
+/* Zoomed out beyond reading, a card's title still shows, as grey lines as long as it. */
+static void
+test_greeked_titles (void)
+{
+  g_autoptr(KrMap) map = create_map ();
+  KrTouchpoint *long_title = kr_map_lookup_touchpoint (map, "t1");
+  KrTouchpoint *no_title = kr_map_lookup_touchpoint (map, "t2");
+  guint long_pixels, short_pixels;
+
+  g_object_set (long_title, "title", "Information evening at the company, with a tour", NULL);
+  g_object_set (no_title, "title", "", NULL);
+
+  long_pixels = count_title_pixels (map, "t1", 0.25);
+  short_pixels = count_title_pixels (map, "t3", 0.25);   /* its title is “t3” */
+  g_assert_cmpuint (count_title_pixels (map, "t2", 0.25), ==, 0);
+  g_assert_cmpuint (short_pixels, >, 0);
+  g_assert_cmpuint (long_pixels, >, 3 * short_pixels);
+}
+
 static void
 test_extent_includes_loops (void)
 {
@@ -383,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/theme/contrast", test_theme_contrast);
   g_test_add_func ("/renderer/draws-cards", test_renderer_draws_cards);
   g_test_add_func ("/renderer/extent", test_extent_includes_loops);
+  g_test_add_func ("/renderer/greeked-titles", test_greeked_titles);
   g_test_add_func ("/renderer/emotion-curve-stays-inside", test_emotion_curve_stays_inside);
   g_test_add_func ("/line-mask/coverage", test_line_mask_coverage);
   g_test_add_func ("/line-mask/threads", test_line_mask_threads);

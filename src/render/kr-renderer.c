@@ -1198,6 +1198,31 @@ card_title_lines (Frame        *frame,
   return CLAMP (lines, 1, 2);
 }
 
+/* A title too small to read, as the grey lines it would make: as many as it would take,
+ * the last as long as what is left of it (about half its size a letter, as an estimate). */
+static void
+draw_greeked_title (Frame        *frame,
+                    const char   *title,
+                    const KrRect *card)
+{
+  double size = TITLE_SIZE * frame->theme->font_scale;
+  double width = card_title_width (card), line_height = size * 1.2;
+  double length = g_utf8_strlen (title, -1) * size * 0.55;
+  int max_lines = card_title_lines (frame, card);
+  KrColor color = frame->theme->text;
+
+  /* lines under a pixel high are not seen */
+  if (size * 0.5 * frame->scale < 1)
+    return;
+
+  for (int line = 0; line < max_lines && length > 0; line++, length -= width)
+    cairo_rectangle (frame->cr, card->x + ACCENT_WIDTH + CARD_PADDING,
+                     card->y + CARD_PADDING + 20 + line * line_height + size * 0.35, MIN (length, width), size * 0.5);
+  color.alpha *= 0.3;
+  set_color (frame->cr, &color);
+  kr_paint_fill (frame->cr);
+}
+
 static void
 draw_card (Frame        *frame,
            KrTouchpoint *touchpoint,
@@ -1215,9 +1240,10 @@ draw_card (Frame        *frame,
 
   kr_color_parse (kr_touchpoint_get_color (touchpoint), &accent);
 
-  if (!legible (frame, 14))
+  if (!legible (frame, TITLE_SIZE))
     {
       draw_card_shape (frame, card, &accent);
+      draw_greeked_title (frame, kr_touchpoint_get_title (touchpoint), card);
       return;
     }
 
