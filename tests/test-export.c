@@ -1510,6 +1510,20 @@ test_export_in_background (void)
   g_assert_true (g_file_get_contents (kept_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "precious");
 
+  /* the bytes of one file, for the clipboard */
+  {
+    g_autoptr(GAsyncResult) bytes_result = NULL;
+    g_autoptr(GBytes) in_background = NULL;
+    g_autoptr(GBytes) here = NULL;
+
+    options.format = KR_EXPORT_PNG;
+    kr_export_map_to_bytes_async (map, &options, NULL, store_result_cb, &bytes_result);
+    in_background = kr_export_map_to_bytes_finish (wait_for_result (&bytes_result), &error);
+    g_assert_no_error (error);
+    here = export_bytes (map, &options);
+    g_assert_true (g_bytes_equal (in_background, here));
+  }
+
   g_unlink (path);
   g_unlink (kept_path);
   g_rmdir (directory);

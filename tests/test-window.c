@@ -185,7 +185,9 @@ test_copy_image_and_export_dialog (void)
   gboolean found = FALSE;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL));
-  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "image/png"));
+  /* drawn on another thread */
+  while (!gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "image/png"))
+    g_main_context_iteration (NULL, TRUE);
   gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, NULL, clipboard_read_cb, &bytes);
   while (bytes == NULL)
     g_main_context_iteration (NULL, TRUE);

@@ -913,6 +913,20 @@ kr_export_map_to_files_bytes (KrMap                 *map,
   return g_steal_pointer (&files);
 }
 
+static GBytes *
+get_single_file (GPtrArray  *files,
+                 GError    **error)
+{
+  if (files->len != 1)
+    {
+      g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_SEVERAL_FILES,
+                   _("The export makes %u files, one per slide"), files->len);
+      return NULL;
+    }
+
+  return g_bytes_ref (files->pdata[0]);
+}
+
 /**
  * kr_export_map_to_bytes:
  *
@@ -926,17 +940,7 @@ kr_export_map_to_bytes (KrMap                 *map,
 {
   g_autoptr(GPtrArray) files = kr_export_map_to_files_bytes (map, options, error);
 
-  if (files == NULL)
-    return NULL;
-
-  if (files->len != 1)
-    {
-      g_set_error (error, KR_EXPORT_ERROR, KR_EXPORT_ERROR_SEVERAL_FILES,
-                   _("The export makes %u files, one per slide"), files->len);
-      return NULL;
-    }
-
-  return g_bytes_ref (files->pdata[0]);
+  return files != NULL ? get_single_file (files, error) : NULL;
 }
 
 /**
@@ -1005,7 +1009,7 @@ typedef struct
 {
   char *map_data;            /* the map as it was when the export started */
   gsize map_length;
-  GFile *file;
+  GFile *file;               /* or NULL: the bytes of the one file are the result */
   KrExportOptions options;   /* its strings are the two below */
   char *phase_id;
   GStrv selection;
@@ -1032,6 +1036,7 @@ export_in_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr(KrMap) map = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  GBytes *bytes;
   GError *error = NULL;
 
   map = kr_map_load_from_data (job->map_data, job->map_length, _("the map"), NULL, &error);
@@ -1040,10 +1045,46 @@ export_in_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     g_clear_error (&error);
-  else if (files == NULL || !write_files (job->file, files, &job->options, &error))
+  else if (files == NULL)
+    g_task_return_error (task, error);
+  else if (job->file == NULL)
+    {
+      if ((bytes = get_single_file (files, &error)) != NULL)
+        g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+      else
+        g_task_return_error (task, error);
+    }
+  else if (!write_files (job->file, files, &job->options, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* Runs the export of @map as it is now on another thread; @file may be NULL. */
+static void
+start_export_task (KrMap                 *map,
+                   GFile                 *file,
+                   const KrExportOptions *options,
+                   GCancellable          *cancellable,
+                   GAsyncReadyCallback    callback,
+                   gpointer               user_data,
+                   gpointer               source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->map_data = kr_map_to_data (map, &job->map_length);
+  job->file = file != NULL ? g_object_ref (file) : NULL;
+  job->options = *options;
+  job->phase_id = g_strdup (options->phase_id);
+  job->selection = g_strdupv ((char **) options->selection);
+  job->options.phase_id = job->phase_id;
+  job->options.selection = (const char * const *) job->selection;
+  job->options.renderer = NULL;   /* the caller's thread's */
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_in_thread);
 }
 
 /**
@@ -1060,25 +1101,11 @@ kr_export_map_to_file_async (KrMap                 *map,
                              GAsyncReadyCallback    callback,
                              gpointer               user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ExportJob *job = g_new0 (ExportJob, 1);
-
   g_return_if_fail (KR_IS_MAP (map));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (options != NULL);
 
-  job->map_data = kr_map_to_data (map, &job->map_length);
-  job->file = g_object_ref (file);
-  job->options = *options;
-  job->phase_id = g_strdup (options->phase_id);
-  job->selection = g_strdupv ((char **) options->selection);
-  job->options.phase_id = job->phase_id;
-  job->options.selection = (const char * const *) job->selection;
-  job->options.renderer = NULL;   /* the caller's thread's */
-
-  g_task_set_source_tag (task, kr_export_map_to_file_async);
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_in_thread);
+  start_export_task (map, file, options, cancellable, callback, user_data, kr_export_map_to_file_async);
 }
 
 gboolean
@@ -1088,4 +1115,31 @@ kr_export_map_to_file_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * kr_export_map_to_bytes_async:
+ *
+ * Does what kr_export_map_to_bytes() does, on another thread, with @map as it is now.
+ */
+void
+kr_export_map_to_bytes_async (KrMap                 *map,
+                              const KrExportOptions *options,
+                              GCancellable          *cancellable,
+                              GAsyncReadyCallback    callback,
+                              gpointer               user_data)
+{
+  g_return_if_fail (KR_IS_MAP (map));
+  g_return_if_fail (options != NULL);
+
+  start_export_task (map, NULL, options, cancellable, callback, user_data, kr_export_map_to_bytes_async);
+}
+
+GBytes *
+kr_export_map_to_bytes_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -154,5 +154,12 @@ void      kr_export_map_to_file_async  (KrMap                 *map,
                                         gpointer               user_data);
 gboolean  kr_export_map_to_file_finish (GAsyncResult          *result,
                                         GError               **error);
+void      kr_export_map_to_bytes_async  (KrMap                 *map,
+                                         const KrExportOptions *options,
+                                         GCancellable          *cancellable,
+                                         GAsyncReadyCallback    callback,
+                                         gpointer               user_data);
+GBytes   *kr_export_map_to_bytes_finish (GAsyncResult          *result,
+                                         GError               **error);
 
 G_END_DECLS

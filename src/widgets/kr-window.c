@@ -266,17 +266,57 @@ kr_window_export (KrWindow *self)
                                                         self->selection, &view, name, self->settings)));
 }
 
+typedef struct
+{
+  GWeakRef window;
+  gboolean selection;   /* of the selected cards, not the whole map */
+} CopyImage;
+
+static void
+copy_image_free (CopyImage *copy)
+{
+  g_weak_ref_clear (&copy->window);
+  g_free (copy);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CopyImage, copy_image_free)
+
+static void
+copy_image_done_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CopyImage) copy = user_data;
+  g_autoptr(KrWindow) self = g_weak_ref_get (&copy->window);
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = kr_export_map_to_bytes_finish (result, &error);
+
+  if (self == NULL)
+    return;
+
+  if (bytes == NULL)
+    {
+      kr_window_show_error (self, _("Could Not Copy the Picture"), error->message);
+      return;
+    }
+
+  provider = gdk_content_provider_new_for_bytes ("image/png", bytes);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (copy->selection ? _("Copied a picture of the selection")
+                                                              : _("Copied a picture of the map")));
+}
+
 /* Ctrl+Shift+C: a sharp PNG of the selected cards (or the whole map) on the clipboard, ready
- * to paste into a presentation. */
+ * to paste into a presentation. Drawn on another thread: a big map takes seconds. */
 void
 kr_window_copy_image (KrWindow *self)
 {
   g_autoptr(GPtrArray) touchpoints = kr_selection_get_touchpoints (self->selection);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GdkContentProvider) provider = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) ids = NULL;
+  CopyImage *copy = g_new0 (CopyImage, 1);
   KrExportOptions options;
 
   for (guint i = 0; i < touchpoints->len; i++)
@@ -288,18 +328,9 @@ kr_window_copy_image (KrWindow *self)
   options.scope = touchpoints->len > 0 ? KR_EXPORT_SELECTION : KR_EXPORT_WHOLE_MAP;
   options.selection = (const char * const *) ids;
 
-  bytes = kr_export_map_to_bytes (kr_document_get_map (self->document), &options, &error);
-  if (bytes == NULL)
-    {
-      kr_window_show_error (self, _("Could Not Copy the Picture"), error->message);
-      return;
-    }
-
-  provider = gdk_content_provider_new_for_bytes ("image/png", bytes);
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (touchpoints->len > 0 ? _("Copied a picture of the selection")
-                                                                   : _("Copied a picture of the map")));
+  g_weak_ref_init (&copy->window, self);
+  copy->selection = touchpoints->len > 0;
+  kr_export_map_to_bytes_async (kr_document_get_map (self->document), &options, NULL, copy_image_done_cb, copy);
 }
 
 /* Coming back to the window: has another program changed or removed the file meanwhile? */
