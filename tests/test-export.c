@@ -1507,6 +1507,7 @@ test_export_in_background (void)
   kr_export_map_to_file_async (map, kept, &options, cancellable, store_result_cb, &cancelled);
   g_assert_false (kr_export_map_to_file_finish (wait_for_result (&cancelled), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
   g_assert_true (g_file_get_contents (kept_path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "precious");
 
