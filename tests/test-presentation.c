@@ -121,6 +121,13 @@ is_label_with_text (GtkWidget     *widget,
          strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
+static gboolean
+is_shown_entry (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget) && gtk_widget_get_visible (widget);
+}
+
 /* A visible label showing @text (in part), as the room would see it. */
 static GtkLabel *
 find_label (GtkWidget  *root,
@@ -638,7 +645,7 @@ test_edit_drag_and_undo (Fixture       *fixture,
 
     drag (fixture, x, y, 0, 0);
     g_signal_emit_by_name (clicks, "released", 2, x, y);
-    entry = find_widget (GTK_WIDGET (presentation), is_of_type, GSIZE_TO_POINTER (GTK_TYPE_ENTRY));
+    entry = find_widget (GTK_WIDGET (presentation), is_shown_entry, NULL);
     g_assert_true (shown (entry));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Blog article: CRM selection checklist");
     gtk_editable_set_text (GTK_EDITABLE (entry), "Checklist, renamed live");
@@ -961,6 +968,66 @@ test_idle_cursor_hides (Fixture       *fixture,
   g_assert_false (cursor_hidden (stage));
 }
 
+/* N while a card is spotlit takes a note from the room: Enter adds it as one step of the
+ * history and leaves the entry open for the next; keys typed meanwhile are the note's, not
+ * the presentation's; Escape closes it and leaves the card lit. */
+static void
+test_note_from_the_room (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KrPresentation *presentation = fixture->presentation;
+  KrHistory *history = kr_document_get_history (fixture->document);
+  KrTouchpoint *offer = kr_map_lookup_touchpoint (fixture->map, "t7");
+  GListModel *notes = kr_touchpoint_get_notes (offer);
+  guint n_notes = g_list_model_get_n_items (notes);
+  guint phase = kr_presentation_get_current_phase (presentation);
+  g_autoptr(KrNote) added = NULL;
+  GtkWidget *entry;
+
+  /* without a lit card, N says how */
+  g_assert_true (press_shortcut (GTK_WIDGET (presentation), GDK_KEY_n));
+  g_assert_true (shown (GTK_WIDGET (find_label (GTK_WIDGET (presentation), "then N adds one"))));
+  g_assert_null (find_widget (GTK_WIDGET (presentation), is_shown_entry, NULL));
+
+  kr_presentation_set_spotlight (presentation, offer);
+  spin ();
+  g_assert_true (press_shortcut (GTK_WIDGET (presentation), GDK_KEY_n));
+  entry = find_widget (GTK_WIDGET (presentation), is_shown_entry, NULL);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (presentation)), entry));
+
+  /* a space is part of the note: it does not go on to the next phase */
+  g_assert_false (press_shortcut (GTK_WIDGET (presentation), GDK_KEY_space));
+  g_assert_cmpuint (kr_presentation_get_current_phase (presentation), ==, phase);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Wants a price list before the visit  ");
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes + 1);
+  added = g_list_model_get_item (notes, n_notes);
+  g_assert_cmpstr (kr_note_get_text (added), ==, "Wants a price list before the visit");
+  g_assert_true (shown (GTK_WIDGET (find_label (GTK_WIDGET (presentation), "Wants a price list"))));
+  g_assert_true (shown (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "And a second one");
+  save_screenshot (fixture, "note-from-the-room.png");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  /* an empty note is none */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes + 1);
+
+  g_assert_true (kr_history_can_undo (history));
+  kr_history_undo (history);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes);
+  g_assert_null (find_label (GTK_WIDGET (presentation), "Wants a price list"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.escape", NULL));
+  g_assert_false (shown (entry));
+  g_assert_true (kr_presentation_get_spotlight (presentation) == offer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -974,6 +1041,7 @@ main (int   argc,
   ADD ("/presentation/keys", test_keys);
   ADD ("/presentation/animation-is-frame-driven", test_animation_is_frame_driven);
   ADD ("/presentation/spotlight-and-escape", test_spotlight_and_escape);
+  ADD ("/presentation/note-from-the-room", test_note_from_the_room);
   ADD ("/presentation/edit-drag-and-undo", test_edit_drag_and_undo);
   ADD ("/presentation/progressive-reveal", test_progressive_reveal);
   ADD ("/presentation/timer-and-pointer", test_timer_and_pointer);

@@ -104,7 +104,9 @@ struct _KrPresentation
   GtkLabel *message_label;
   GtkWidget *notes_panel;
   GtkLabel *notes_title;
-  GtkLabel *notes_description;   /* the notes follow it in the panel */
+  GtkLabel *notes_description;
+  GtkBox *notes_list;
+  GtkEntry *note_entry;           /* N: a note from the room, for the spotlit card */
   GtkEntry *title_entry;
 };
 
@@ -450,21 +452,25 @@ append_note (GtkBox *list,
     }
 }
 
+static void end_note (KrPresentation *self);
+
 static void
 update_notes_panel (KrPresentation *self)
 {
-  GtkBox *panel = GTK_BOX (self->notes_panel);
   GtkWidget *child;
   GListModel *notes;
   const char *description;
   guint n_notes;
 
-  while ((child = gtk_widget_get_next_sibling (GTK_WIDGET (self->notes_description))) != NULL)
-    gtk_box_remove (panel, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list))) != NULL)
+    gtk_box_remove (self->notes_list, child);
 
   gtk_widget_set_visible (self->notes_panel, self->spotlight != NULL);
   if (self->spotlight == NULL)
-    return;
+    {
+      end_note (self);
+      return;
+    }
 
   gtk_label_set_text (self->notes_title, kr_touchpoint_get_title (self->spotlight));
   description = kr_touchpoint_get_description (self->spotlight);
@@ -477,16 +483,17 @@ update_notes_panel (KrPresentation *self)
     {
       g_autoptr(KrNote) note = g_list_model_get_item (notes, i);
 
-      append_note (panel, note);
+      append_note (self->notes_list, note);
     }
 
   if (n_notes == 0)
     {
-      GtkWidget *none = gtk_label_new (_("No notes on this touchpoint"));
+      GtkWidget *none = gtk_label_new (_("No notes on this touchpoint yet: N adds one"));
 
       gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
       gtk_widget_add_css_class (none, "kr-presentation-no-notes");
-      gtk_box_append (panel, none);
+      gtk_box_append (self->notes_list, none);
     }
 
   queue_allocate_overlay (self);
@@ -815,6 +822,61 @@ title_key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Notes from the room: N while a card is spotlit */
+
+static gboolean
+writing_note (KrPresentation *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->note_entry));
+}
+
+static void
+begin_note (KrPresentation *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_entry), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
+  queue_allocate_overlay (self);
+}
+
+static void
+end_note (KrPresentation *self)
+{
+  if (!writing_note (self))
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_entry), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->stage));
+  queue_allocate_overlay (self);
+}
+
+/* Enter adds the note and leaves the entry open for the next. */
+static void
+note_activate_cb (KrPresentation *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
+
+  if (self->spotlight == NULL || *text == '\0')
+    return;
+
+  kr_editor_add_note (self->editor, self->spotlight, text);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+}
+
+static gboolean
+note_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     KrPresentation        *self)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+
+  end_note (self);
+  return TRUE;
+}
+
 static void
 finish_move (KrPresentation *self)
 {
@@ -1085,7 +1147,7 @@ setup_input (KrPresentation *self)
 {
   GtkWidget *stage = GTK_WIDGET (self->stage);
   GtkGesture *drag, *clicks;
-  GtkEventController *motion, *title_keys;
+  GtkEventController *motion, *title_keys, *note_keys;
 
   drag = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
@@ -1111,6 +1173,11 @@ setup_input (KrPresentation *self)
   gtk_widget_add_controller (GTK_WIDGET (self->title_entry), title_keys);
   g_signal_connect_swapped (self->title_entry, "activate", G_CALLBACK (title_activate_cb), self);
 
+  note_keys = gtk_event_controller_key_new ();
+  g_signal_connect (note_keys, "key-pressed", G_CALLBACK (note_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_entry), note_keys);
+  g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (note_activate_cb), self);
+
   gtk_drawing_area_set_draw_func (self->stage, draw_stage_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->pointer_layer, draw_pointer_cb, self, NULL);
   g_signal_connect (self->stage, "resize", G_CALLBACK (stage_resize_cb), self);
@@ -1122,6 +1189,13 @@ static gboolean
 typing_title (KrPresentation *self)
 {
   return self->edited_card != NULL;
+}
+
+/* Whether keys go to text being typed: a card's title or a note. */
+static gboolean
+typing (KrPresentation *self)
+{
+  return typing_title (self) || writing_note (self);
 }
 
 static void
@@ -1179,12 +1253,27 @@ escape_action (GtkWidget  *widget,
 
   if (typing_title (self))
     end_title_edit (self, FALSE);
+  else if (writing_note (self))
+    end_note (self);
   else if (self->drag == DRAG_MOVE || self->drag == DRAG_CONNECT)
     reset_drag (self);
   else if (self->spotlight != NULL)
     kr_presentation_set_spotlight (self, NULL);
   else
     gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KrPresentation *self = KR_PRESENTATION (widget);
+
+  if (self->spotlight == NULL)
+    show_message (self, _("Click a card to show its notes; then N adds one"));
+  else
+    begin_note (self);
 }
 
 static void
@@ -1258,6 +1347,7 @@ static const struct {
   { GDK_KEY_r, 0, "presentation.reveal", -1 },
   { GDK_KEY_t, 0, "presentation.timer", -1 },
   { GDK_KEY_p, 0, "presentation.pointer", -1 },
+  { GDK_KEY_n, 0, "presentation.add-note", -1 },
   { GDK_KEY_z, GDK_CONTROL_MASK, "presentation.undo", -1 },
   { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "presentation.redo", -1 },
   { GDK_KEY_y, GDK_CONTROL_MASK, "presentation.redo", -1 },
@@ -1273,8 +1363,8 @@ shortcut_cb (GtkWidget *widget,
   g_autoptr(GVariant) parameter = NULL;
   const char *action;
 
-  /* keys being typed into a card's title belong to the title */
-  if (typing_title (self))
+  /* keys being typed into a card's title or a note belong to it */
+  if (typing (self))
     return FALSE;
 
   g_variant_get (arguments, "(&sv)", &action, &parameters);
@@ -1651,6 +1741,8 @@ kr_presentation_class_init (KrPresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, notes_title);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, notes_description);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, KrPresentation, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, KrPresentation, note_entry);
   gtk_widget_class_bind_template_callback (widget_class, get_child_position_cb);
 
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, next_action);
@@ -1659,6 +1751,7 @@ kr_presentation_class_init (KrPresentationClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.last-phase", NULL, last_phase_action);
   gtk_widget_class_install_action (widget_class, "presentation.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "presentation.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "presentation.add-note", NULL, add_note_action);
   gtk_widget_class_install_action (widget_class, "presentation.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "presentation.redo", NULL, redo_action);
   gtk_widget_class_install_property_action (widget_class, "presentation.editing", "editing");
