@@ -104,9 +104,8 @@ struct _KrPresentation
   GtkLabel *message_label;
   GtkWidget *notes_panel;
   GtkLabel *notes_title;
-  GtkLabel *notes_description;
-  GtkBox *notes_list;
-  GtkEntry *note_entry;           /* N: a note from the room, for the spotlit card */
+  GtkLabel *notes_description;   /* the notes follow it in the panel… */
+  GtkEntry *note_entry;           /* …and this, N: a note from the room, for the spotlit card */
   GtkEntry *title_entry;
 };
 
@@ -424,11 +423,21 @@ show_message (KrPresentation *self,
   self->message_source = g_timeout_add (MESSAGE_TIMEOUT, hide_message_cb, self);
 }
 
-/* A note, large, and when it was written, small, under it. They go straight into the
- * panel: GTK 4.8 keeps measuring a box that was once empty as if nothing in it wrapped. */
+/* Puts @widget into the notes panel, after the notes there, before the note entry. They go
+ * straight into the panel: GTK 4.8 keeps measuring a box that was once empty as if nothing
+ * in it wrapped. */
 static void
-append_note (GtkBox *list,
-             KrNote *note)
+add_to_notes (KrPresentation *self,
+              GtkWidget      *widget)
+{
+  gtk_box_insert_child_after (GTK_BOX (self->notes_panel), widget,
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->note_entry)));
+}
+
+/* A note, large, and when it was written, small, under it. */
+static void
+add_note_label (KrPresentation *self,
+                KrNote         *note)
 {
   GtkWidget *text = gtk_label_new (kr_note_get_text (note));
   g_autoptr(GDateTime) created = g_date_time_new_from_iso8601 (kr_note_get_created (note), NULL);
@@ -437,7 +446,7 @@ append_note (GtkBox *list,
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_widget_add_css_class (text, "kr-presentation-note");
-  gtk_box_append (list, text);
+  add_to_notes (self, text);
 
   if (created != NULL)
     {
@@ -448,7 +457,7 @@ append_note (GtkBox *list,
 
       gtk_label_set_xalign (GTK_LABEL (date_label), 0);
       gtk_widget_add_css_class (date_label, "kr-presentation-note-date");
-      gtk_box_append (list, date_label);
+      add_to_notes (self, date_label);
     }
 }
 
@@ -462,8 +471,8 @@ update_notes_panel (KrPresentation *self)
   const char *description;
   guint n_notes;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list))) != NULL)
-    gtk_box_remove (self->notes_list, child);
+  while ((child = gtk_widget_get_next_sibling (GTK_WIDGET (self->notes_description))) != GTK_WIDGET (self->note_entry))
+    gtk_box_remove (GTK_BOX (self->notes_panel), child);
 
   gtk_widget_set_visible (self->notes_panel, self->spotlight != NULL);
   if (self->spotlight == NULL)
@@ -483,7 +492,7 @@ update_notes_panel (KrPresentation *self)
     {
       g_autoptr(KrNote) note = g_list_model_get_item (notes, i);
 
-      append_note (self->notes_list, note);
+      add_note_label (self, note);
     }
 
   if (n_notes == 0)
@@ -493,7 +502,7 @@ update_notes_panel (KrPresentation *self)
       gtk_label_set_xalign (GTK_LABEL (none), 0);
       gtk_label_set_wrap (GTK_LABEL (none), TRUE);
       gtk_widget_add_css_class (none, "kr-presentation-no-notes");
-      gtk_box_append (self->notes_list, none);
+      add_to_notes (self, none);
     }
 
   queue_allocate_overlay (self);
@@ -1741,7 +1750,6 @@ kr_presentation_class_init (KrPresentationClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, notes_title);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, notes_description);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, title_entry);
-  gtk_widget_class_bind_template_child (widget_class, KrPresentation, notes_list);
   gtk_widget_class_bind_template_child (widget_class, KrPresentation, note_entry);
   gtk_widget_class_bind_template_callback (widget_class, get_child_position_cb);
 
