@@ -648,6 +648,8 @@ kr_command_line_export (KrCommandLine      *self,
           g_clear_error (&error);
           status = 1;
         }
+      options.renderer = NULL;
+      g_clear_object (&job->renderer);   /* its caches are this map's */
     }
 
   kr_renderer_wait_for_fonts ();

@@ -978,8 +978,10 @@ test_note_from_the_room (Fixture       *fixture,
   KrPresentation *presentation = fixture->presentation;
   KrHistory *history = kr_document_get_history (fixture->document);
   KrTouchpoint *offer = kr_map_lookup_touchpoint (fixture->map, "t7");
+  KrTouchpoint *other = kr_map_lookup_touchpoint (fixture->map, "t1");
   GListModel *notes = kr_touchpoint_get_notes (offer);
   guint n_notes = g_list_model_get_n_items (notes);
+  guint n_other_notes = g_list_model_get_n_items (kr_touchpoint_get_notes (other));
   guint phase = kr_presentation_get_current_phase (presentation);
   g_autoptr(KrNote) added = NULL;
   GtkWidget *entry;
@@ -1023,9 +1025,24 @@ test_note_from_the_room (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes);
   g_assert_null (find_label (GTK_WIDGET (presentation), "Wants a price list"));
 
+  /* Escape drops what is typed */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Never mind");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presentation), "presentation.escape", NULL));
   g_assert_false (shown (entry));
   g_assert_true (kr_presentation_get_spotlight (presentation) == offer);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes);
+
+  /* lighting another card keeps the note, for the card it was typed for */
+  g_assert_true (press_shortcut (GTK_WIDGET (presentation), GDK_KEY_n));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Asks about maintenance costs");
+  kr_presentation_set_spotlight (presentation, other);
+  spin ();
+  g_assert_false (shown (entry));
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (kr_touchpoint_get_notes (other)), ==, n_other_notes);
+  /* the stage has the keys again */
+  g_assert_true (press_shortcut (GTK_WIDGET (presentation), GDK_KEY_Escape));
+  g_assert_null (kr_presentation_get_spotlight (presentation));
 }
 
 int

@@ -235,10 +235,11 @@ assert_query_matches (KrSpatialIndex *index,
                       const KrRect   *rect)
 {
   g_autoptr(GPtrArray) found = kr_spatial_index_query (index, rect);
-  g_autoptr(GArray) bounds = kr_spatial_index_query_bounds (index, rect);
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (KrRect));
   g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (Reference));
   guint n_visited = 0;
 
+  kr_spatial_index_query_bounds (index, rect, bounds);
   for (guint i = 0; i < reference->len; i++)
     {
       Reference *entry = &g_array_index (reference, Reference, i);

@@ -186,8 +186,15 @@ test_copy_image_and_export_dialog (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-image", NULL));
   /* drawn on another thread */
-  while (!gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "image/png"))
-    g_main_context_iteration (NULL, TRUE);
+  {
+    gint64 give_up = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+    while (!gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "image/png") &&
+           g_get_monotonic_time () < give_up)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard), "image/png"));
+  }
   gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, NULL, clipboard_read_cb, &bytes);
   while (bytes == NULL)
     g_main_context_iteration (NULL, TRUE);

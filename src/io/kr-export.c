@@ -1049,7 +1049,8 @@ export_in_thread (GTask        *task,
     g_task_return_error (task, error);
   else if (job->file == NULL)
     {
-      if ((bytes = get_single_file (files, &error)) != NULL)
+      bytes = get_single_file (files, &error);
+      if (bytes != NULL)
         g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
       else
         g_task_return_error (task, error);
@@ -1113,6 +1114,7 @@ kr_export_map_to_file_finish (GAsyncResult  *result,
                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kr_export_map_to_file_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -1140,6 +1142,7 @@ kr_export_map_to_bytes_finish (GAsyncResult  *result,
                                GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kr_export_map_to_bytes_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -94,7 +94,9 @@ typedef struct
   KrRenderFlags          layers;        /* KR_RENDER_NO_* bits: the layers left out */
   guint                  phases_per_slide; /* 0: one picture; N: slides of N phases each */
   KrRenderer            *renderer;      /* or NULL; lent to measure, preview and export one map
-                                         * with: its routes are found once, not in each call */
+                                         * with: its routes are found once, not in each call.
+                                         * It takes the export's theme: lend one used for
+                                         * exports only, not a canvas's */
 } KrExportOptions;
 
 /* What an export will produce, known before anything is drawn. */

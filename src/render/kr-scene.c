@@ -234,8 +234,7 @@ collect_obstacles (KrScene           *self,
   /* nothing dragged: the index's own bounds, without looking each card up */
   if (move == NULL || move->moved == NULL)
     {
-      g_array_unref (self->obstacles);
-      self->obstacles = kr_spatial_index_query_bounds (self->cards, &span);
+      kr_spatial_index_query_bounds (self->cards, &span, self->obstacles);
       return;
     }
 

@@ -552,12 +552,6 @@ get_stacked (KrSpatialIndex *self)
   return self->stacked;
 }
 
-/**
- * kr_spatial_index_query:
- *
- * Returns: (transfer container): the data of the entries whose bounds intersect @rect,
- *   bottom to top.
- */
 /* Whether @rect covers so much of the index that looking at every entry in the kept
  * stacking order costs less than sorting what lies in it: at least an eighth of the area
  * that holds entries (a column of the map from top to bottom, say). */
@@ -601,6 +595,12 @@ find_entries (KrSpatialIndex *self,
   return found;
 }
 
+/**
+ * kr_spatial_index_query:
+ *
+ * Returns: (transfer container): the data of the entries whose bounds intersect @rect,
+ *   bottom to top.
+ */
 GPtrArray *
 kr_spatial_index_query (KrSpatialIndex *self,
                         const KrRect   *rect)
@@ -619,26 +619,24 @@ kr_spatial_index_query (KrSpatialIndex *self,
 
 /**
  * kr_spatial_index_query_bounds:
- *
- * Returns: (element-type KrRect): the bounds of what kr_spatial_index_query() finds, in the
- *   same order, without looking each up.
+ * @bounds: (element-type KrRect): set to the bounds of what kr_spatial_index_query() finds,
+ *   in the same order, without looking each up
  */
-GArray *
+void
 kr_spatial_index_query_bounds (KrSpatialIndex *self,
-                               const KrRect   *rect)
+                               const KrRect   *rect,
+                               GArray         *bounds)
 {
   g_autoptr(GPtrArray) found = NULL;
-  GArray *bounds;
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (rect != NULL, NULL);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (rect != NULL);
+  g_return_if_fail (bounds != NULL);
 
   found = find_entries (self, rect);
-  bounds = g_array_sized_new (FALSE, FALSE, sizeof (KrRect), found->len);
+  g_array_set_size (bounds, 0);
   for (guint i = 0; i < found->len; i++)
     g_array_append_val (bounds, ((Entry *) found->pdata[i])->bounds);
-
-  return bounds;
 }
 
 typedef struct

@@ -51,8 +51,9 @@ void            kr_spatial_index_foreach    (KrSpatialIndex       *self,
                                              gpointer              user_data);
 GPtrArray      *kr_spatial_index_query      (KrSpatialIndex       *self,
                                              const KrRect         *rect);
-GArray         *kr_spatial_index_query_bounds (KrSpatialIndex     *self,
-                                               const KrRect       *rect);
+void            kr_spatial_index_query_bounds (KrSpatialIndex     *self,
+                                               const KrRect       *rect,
+                                               GArray             *bounds);
 gpointer        kr_spatial_index_hit_test   (KrSpatialIndex       *self,
                                              double                x,
                                              double                y);

@@ -137,6 +137,10 @@ static guint signals[N_SIGNALS];
 static void update_labels        (KrPresentation *self);
 static void end_title_edit       (KrPresentation *self,
                                   gboolean        commit);
+static void end_note             (KrPresentation *self,
+                                  gboolean        commit);
+static gboolean is_in_map        (KrPresentation *self,
+                                  gpointer        item);
 
 /* Geometry */
 
@@ -461,8 +465,6 @@ add_note_label (KrPresentation *self,
     }
 }
 
-static void end_note (KrPresentation *self);
-
 static void
 update_notes_panel (KrPresentation *self)
 {
@@ -477,7 +479,7 @@ update_notes_panel (KrPresentation *self)
   gtk_widget_set_visible (self->notes_panel, self->spotlight != NULL);
   if (self->spotlight == NULL)
     {
-      end_note (self);
+      end_note (self, FALSE);
       return;
     }
 
@@ -834,9 +836,19 @@ title_key_pressed_cb (GtkEventControllerKey *controller,
 /* Notes from the room: N while a card is spotlit */
 
 static gboolean
-writing_note (KrPresentation *self)
+note_open (KrPresentation *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->note_entry));
+}
+
+/* Whether keys go to the note: it is open and has the focus. */
+static gboolean
+writing_note (KrPresentation *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return note_open (self) && focus != NULL &&
+         (focus == GTK_WIDGET (self->note_entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_entry)));
 }
 
 static void
@@ -848,28 +860,45 @@ begin_note (KrPresentation *self)
   queue_allocate_overlay (self);
 }
 
+/* Adds what the entry holds, if anything, to the spotlit card's notes. */
 static void
-end_note (KrPresentation *self)
+add_typed_note (KrPresentation *self)
 {
-  if (!writing_note (self))
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  if (self->spotlight != NULL && is_in_map (self, self->spotlight) && *text != '\0')
+    kr_editor_add_note (self->editor, self->spotlight, text);
+}
+
+/* Closes the entry, adding what it holds to the lit card when @commit: whatever takes the
+ * focus away (a click on the map, another card lit, the window closing) keeps the note, as
+ * it keeps a title being typed; Escape drops it. */
+static void
+end_note (KrPresentation *self,
+          gboolean        commit)
+{
+  if (!note_open (self))
     return;
 
+  if (commit)
+    add_typed_note (self);
   gtk_widget_set_visible (GTK_WIDGET (self->note_entry), FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->stage));
   queue_allocate_overlay (self);
+}
+
+static void
+note_focus_leave_cb (KrPresentation *self)
+{
+  end_note (self, TRUE);
 }
 
 /* Enter adds the note and leaves the entry open for the next. */
 static void
 note_activate_cb (KrPresentation *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
-
-  if (self->spotlight == NULL || *text == '\0')
-    return;
-
-  kr_editor_add_note (self->editor, self->spotlight, text);
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  add_typed_note (self);
 }
 
 static gboolean
@@ -882,7 +911,7 @@ note_key_pressed_cb (GtkEventControllerKey *controller,
   if (keyval != GDK_KEY_Escape)
     return FALSE;
 
-  end_note (self);
+  end_note (self, FALSE);
   return TRUE;
 }
 
@@ -1156,7 +1185,7 @@ setup_input (KrPresentation *self)
 {
   GtkWidget *stage = GTK_WIDGET (self->stage);
   GtkGesture *drag, *clicks;
-  GtkEventController *motion, *title_keys, *note_keys;
+  GtkEventController *motion, *title_keys, *note_keys, *note_focus;
 
   drag = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
@@ -1186,6 +1215,9 @@ setup_input (KrPresentation *self)
   g_signal_connect (note_keys, "key-pressed", G_CALLBACK (note_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_entry), note_keys);
   g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (note_activate_cb), self);
+  note_focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (note_focus, "leave", G_CALLBACK (note_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_entry), note_focus);
 
   gtk_drawing_area_set_draw_func (self->stage, draw_stage_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->pointer_layer, draw_pointer_cb, self, NULL);
@@ -1263,7 +1295,7 @@ escape_action (GtkWidget  *widget,
   if (typing_title (self))
     end_title_edit (self, FALSE);
   else if (writing_note (self))
-    end_note (self);
+    end_note (self, FALSE);
   else if (self->drag == DRAG_MOVE || self->drag == DRAG_CONNECT)
     reset_drag (self);
   else if (self->spotlight != NULL)
@@ -1521,6 +1553,7 @@ static gboolean
 kr_presentation_close_request (GtkWindow *window)
 {
   end_title_edit (KR_PRESENTATION (window), TRUE);
+  end_note (KR_PRESENTATION (window), TRUE);
 
   return GTK_WINDOW_CLASS (kr_presentation_parent_class)->close_request (window);
 }
@@ -1999,6 +2032,8 @@ kr_presentation_set_spotlight (KrPresentation *self,
   g_return_if_fail (KR_IS_PRESENTATION (self));
   g_return_if_fail (touchpoint == NULL || KR_IS_TOUCHPOINT (touchpoint));
 
+  if (self->spotlight != touchpoint)
+    end_note (self, TRUE);   /* for the card lit until now */
   if (!g_set_object (&self->spotlight, touchpoint))
     return;
 

@@ -37,6 +37,7 @@ struct _KrWindow
   /* template children */
   AdwWindowTitle *window_title;
   AdwToastOverlay *toast_overlay;
+  GCancellable *copy_cancellable;   /* the picture being drawn for the clipboard */
   GtkMenuButton *primary_menu_button;
   GtkMenuButton *template_menu_button;
   GtkRevealer *banner_revealer;
@@ -292,7 +293,8 @@ copy_image_done_cb (GObject      *source_object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = kr_export_map_to_bytes_finish (result, &error);
 
-  if (self == NULL)
+  /* a newer copy took its place, or the window went */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (bytes == NULL)
@@ -330,7 +332,11 @@ kr_window_copy_image (KrWindow *self)
 
   g_weak_ref_init (&copy->window, self);
   copy->selection = touchpoints->len > 0;
-  kr_export_map_to_bytes_async (kr_document_get_map (self->document), &options, NULL, copy_image_done_cb, copy);
+  g_cancellable_cancel (self->copy_cancellable);
+  g_clear_object (&self->copy_cancellable);
+  self->copy_cancellable = g_cancellable_new ();
+  kr_export_map_to_bytes_async (kr_document_get_map (self->document), &options, self->copy_cancellable,
+                                copy_image_done_cb, copy);
 }
 
 /* Coming back to the window: has another program changed or removed the file meanwhile? */
@@ -837,6 +843,8 @@ kr_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (kr_document_get_map (self->document), self);
     }
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_cancellable_cancel (self->copy_cancellable);
+  g_clear_object (&self->copy_cancellable);
   stop_presentation (self);
   g_clear_object (&self->document);
   g_clear_object (&self->map_actions);
