@@ -819,8 +819,9 @@ title_activate_cb (KrPresentation *self)
   end_title_edit (self, TRUE);
 }
 
+/* Escape in a title or a note being typed drops it. */
 static gboolean
-title_key_pressed_cb (GtkEventControllerKey *controller,
+entry_key_pressed_cb (GtkEventControllerKey *controller,
                       guint                  keyval,
                       guint                  keycode,
                       GdkModifierType        state,
@@ -830,6 +831,7 @@ title_key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
 
   end_title_edit (self, FALSE);
+  end_note (self, FALSE);
   return TRUE;
 }
 
@@ -899,20 +901,6 @@ static void
 note_activate_cb (KrPresentation *self)
 {
   add_typed_note (self);
-}
-
-static gboolean
-note_key_pressed_cb (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     KrPresentation        *self)
-{
-  if (keyval != GDK_KEY_Escape)
-    return FALSE;
-
-  end_note (self, FALSE);
-  return TRUE;
 }
 
 static void
@@ -1207,12 +1195,12 @@ setup_input (KrPresentation *self)
   gtk_widget_add_controller (stage, motion);
 
   title_keys = gtk_event_controller_key_new ();
-  g_signal_connect (title_keys, "key-pressed", G_CALLBACK (title_key_pressed_cb), self);
+  g_signal_connect (title_keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->title_entry), title_keys);
   g_signal_connect_swapped (self->title_entry, "activate", G_CALLBACK (title_activate_cb), self);
 
   note_keys = gtk_event_controller_key_new ();
-  g_signal_connect (note_keys, "key-pressed", G_CALLBACK (note_key_pressed_cb), self);
+  g_signal_connect (note_keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_entry), note_keys);
   g_signal_connect_swapped (self->note_entry, "activate", G_CALLBACK (note_activate_cb), self);
   note_focus = gtk_event_controller_focus_new ();
