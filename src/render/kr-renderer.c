@@ -699,7 +699,49 @@ get_text_layout (Frame          *frame,
   return layout;
 }
 
-/* Lays out @text in at most @width and @max_lines lines, ellipsized; returns its height. */
+#define GREEKED_MAX_LINES 40
+
+/* Text too small to read, as grey lines where it would be: as many as it would take (about
+ * half its size a letter, as an estimate), the last as long as what is left of it. Returns
+ * their height. */
+static double
+draw_greeked_text (Frame          *frame,
+                   const char     *text,
+                   double          size,
+                   const KrColor  *color,
+                   double          x,
+                   double          y,
+                   double          width,
+                   int             max_lines,
+                   PangoAlignment  alignment)
+{
+  double em = size * frame->theme->font_scale, line_height = em * 1.2;
+  double length = g_utf8_strlen (text, -1) * em * 0.55;
+  KrColor grey = *color;
+  int lines = 0;
+
+  /* lines under a pixel high are not seen */
+  if (em * 0.5 * frame->scale < 1 || width <= 0)
+    return 0;
+
+  if (max_lines <= 0)
+    max_lines = GREEKED_MAX_LINES;
+  for (; lines < max_lines && length > 0; lines++, length -= width)
+    {
+      double line_width = MIN (length, width);
+      double left = alignment == PANGO_ALIGN_CENTER ? x + (width - line_width) / 2
+                    : alignment == PANGO_ALIGN_RIGHT ? x + width - line_width : x;
+
+      cairo_rectangle (frame->cr, left, y + lines * line_height + em * 0.35, line_width, em * 0.5);
+    }
+  grey.alpha *= 0.3;
+  set_color (frame->cr, &grey);
+  kr_paint_fill (frame->cr);
+  return lines * line_height;
+}
+
+/* Lays out @text in at most @width and @max_lines lines, ellipsized; returns its height.
+ * Too small to read, it is grey lines instead. */
 static double
 draw_text (Frame         *frame,
            const char    *text,
@@ -715,8 +757,10 @@ draw_text (Frame         *frame,
   PangoLayout *layout;
   int text_width, text_height;
 
-  if (text == NULL || *text == '\0' || !legible (frame, size))
+  if (text == NULL || *text == '\0')
     return 0;
+  if (!legible (frame, size))
+    return draw_greeked_text (frame, text, size, color, x, y, width, max_lines, alignment);
 
   layout = get_text_layout (frame, text, size, weight, width, max_lines, alignment);
 
@@ -1198,31 +1242,6 @@ card_title_lines (Frame        *frame,
   return CLAMP (lines, 1, 2);
 }
 
-/* A title too small to read, as the grey lines it would make: as many as it would take,
- * the last as long as what is left of it (about half its size a letter, as an estimate). */
-static void
-draw_greeked_title (Frame        *frame,
-                    const char   *title,
-                    const KrRect *card)
-{
-  double size = TITLE_SIZE * frame->theme->font_scale;
-  double width = card_title_width (card), line_height = size * 1.2;
-  double length = g_utf8_strlen (title, -1) * size * 0.55;
-  int max_lines = card_title_lines (frame, card);
-  KrColor color = frame->theme->text;
-
-  /* lines under a pixel high are not seen */
-  if (size * 0.5 * frame->scale < 1)
-    return;
-
-  for (int line = 0; line < max_lines && length > 0; line++, length -= width)
-    cairo_rectangle (frame->cr, card->x + ACCENT_WIDTH + CARD_PADDING,
-                     card->y + CARD_PADDING + 20 + line * line_height + size * 0.35, MIN (length, width), size * 0.5);
-  color.alpha *= 0.3;
-  set_color (frame->cr, &color);
-  kr_paint_fill (frame->cr);
-}
-
 static void
 draw_card (Frame        *frame,
            KrTouchpoint *touchpoint,
@@ -1243,7 +1262,8 @@ draw_card (Frame        *frame,
   if (!legible (frame, TITLE_SIZE))
     {
       draw_card_shape (frame, card, &accent);
-      draw_greeked_title (frame, kr_touchpoint_get_title (touchpoint), card);
+      draw_text (frame, kr_touchpoint_get_title (touchpoint), TITLE_SIZE, TEXT_BOLD, &frame->theme->text,
+                 inner_x, card->y + CARD_PADDING + 20, inner_width, card_title_lines (frame, card), PANGO_ALIGN_LEFT);
       return;
     }
 
